@@ -1,0 +1,62 @@
+package uk.nhs.carecoord.model;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Invariant checks shared by the model's {@code @Value.Check} methods. */
+final class Checks {
+  private Checks() {}
+
+  static void require(boolean condition, String field, String message) {
+    if (!condition) {
+      throw new ModelValidationException(field, message);
+    }
+  }
+
+  static void notBlank(String value, String field) {
+    require(!value.isBlank(), field, "must not be blank");
+  }
+
+  static void notBlank(Optional<String> value, String field) {
+    value.ifPresent(v -> notBlank(v, field));
+  }
+
+  static void nonNegative(int value, String field) {
+    require(value >= 0, field, "must not be negative, was " + value);
+  }
+
+  /** {@code later}, when present, must not be before {@code earlier}. */
+  static void notBefore(
+      Optional<LocalDate> later, String laterField, LocalDate earlier, String earlierField) {
+    later.ifPresent(
+        l ->
+            require(
+                !l.isBefore(earlier),
+                laterField,
+                "must not be before " + earlierField + " (" + l + " < " + earlier + ")"));
+  }
+
+  static <T> void uniqueIds(Collection<T> items, Function<T, String> id, String field) {
+    Set<String> seen = new HashSet<>();
+    for (T item : items) {
+      String key = id.apply(item);
+      require(seen.add(key), field, "duplicate identifier '" + key + "'");
+    }
+  }
+
+  /** For checks against a caller-supplied reference date: a recorded event cannot be later. */
+  static void notAfter(LocalDate date, LocalDate asOf, String field) {
+    require(
+        !date.isAfter(asOf),
+        field,
+        "is in the future relative to the reference date (" + date + " > " + asOf + ")");
+  }
+
+  static void notAfter(Optional<LocalDate> date, LocalDate asOf, String field) {
+    date.ifPresent(d -> notAfter(d, asOf, field));
+  }
+}

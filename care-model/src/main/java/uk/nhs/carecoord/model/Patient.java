@@ -1,0 +1,114 @@
+package uk.nhs.carecoord.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/** A person registered with a practice in the PCN, with what matters for care co-ordination. */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePatient.class)
+@JsonDeserialize(as = ImmutablePatient.class)
+public abstract class Patient {
+
+  /** The host system's identifier for the person; unique within a population. */
+  public abstract String id();
+
+  /** The person's NHS number. */
+  public abstract NhsNumber nhsNumber();
+
+  /** Date of birth. */
+  public abstract LocalDate dateOfBirth();
+
+  /** Administrative sex. */
+  public abstract Sex sex();
+
+  /** ODS code of the practice the person is registered with. */
+  public abstract String practiceCode();
+
+  /** Long-term conditions, SNOMED CT coded; each code at most once. */
+  public abstract List<LongTermCondition> conditions();
+
+  /** The latest frailty assessment, if any. */
+  public abstract Optional<Frailty> frailty();
+
+  /** Register flags: learning disability, autism, dementia, active cancer, care home, housebound. */
+  public abstract Set<ClinicalFlag> flags();
+
+  /** Number of repeat medicines (polypharmacy). */
+  @Value.Default
+  public int repeatMedicines() {
+    return 0;
+  }
+
+  /** Use of services in the last 12 months. */
+  @Value.Default
+  public ServiceUse serviceUse() {
+    return ServiceUse.none();
+  }
+
+  /** Carers and family members, with needs of their own. */
+  public abstract List<Carer> carers();
+
+  /** Communication needs. */
+  public abstract Set<CommunicationNeed> communicationNeeds();
+
+  /** Preferred spoken language, if not English. */
+  public abstract Optional<String> preferredLanguage();
+
+  /** Consent to personalised care and support planning. */
+  @Value.Default
+  public ConsentStatus consent() {
+    return ConsentStatus.NOT_ASKED;
+  }
+
+  /** When consent was given or declined. */
+  public abstract Optional<LocalDate> consentRecordedOn();
+
+  /** Age in whole years on a date. */
+  public int ageOn(LocalDate date) {
+    return Period.between(dateOfBirth(), date).getYears();
+  }
+
+  /** True if the person has the flag. */
+  public boolean has(ClinicalFlag flag) {
+    return flags().contains(flag);
+  }
+
+  /** A builder. */
+  public static ImmutablePatient.Builder builder() {
+    return ImmutablePatient.builder();
+  }
+
+  @Value.Check
+  void check() {
+    Checks.notBlank(id(), "id");
+    Checks.notBlank(practiceCode(), "practiceCode");
+    Checks.nonNegative(repeatMedicines(), "repeatMedicines");
+    Checks.uniqueIds(conditions(), LongTermCondition::snomedCode, "conditions");
+    Checks.uniqueIds(carers(), Carer::id, "carers");
+    Checks.notBlank(preferredLanguage(), "preferredLanguage");
+    Checks.require(
+        consent() == ConsentStatus.NOT_ASKED || consentRecordedOn().isPresent(),
+        "consentRecordedOn",
+        "is required when consent is " + consent());
+    Checks.notBefore(consentRecordedOn(), "consentRecordedOn", dateOfBirth(), "dateOfBirth");
+    frailty()
+        .flatMap(Frailty::assessedOn)
+        .ifPresent(d -> Checks.notBefore(Optional.of(d), "frailty.assessedOn", dateOfBirth(), "dateOfBirth"));
+  }
+
+  /** Checks that nothing recorded about the person is later than {@code asOf}. */
+  void checkAsOf(LocalDate asOf) {
+    Checks.notAfter(dateOfBirth(), asOf, "dateOfBirth");
+    Checks.notAfter(consentRecordedOn(), asOf, "consentRecordedOn");
+    Checks.notAfter(frailty().flatMap(Frailty::assessedOn), asOf, "frailty.assessedOn");
+    for (int i = 0; i < conditions().size(); i++) {
+      Checks.notAfter(conditions().get(i).diagnosedOn(), asOf, "conditions[" + i + "].diagnosedOn");
+    }
+  }
+}
