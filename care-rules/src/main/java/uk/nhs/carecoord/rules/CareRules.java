@@ -1,0 +1,292 @@
+package uk.nhs.carecoord.rules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import uk.nhs.carecoord.model.CareCoordinator;
+import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.model.SupervisionArrangement;
+
+/**
+ * The rules engine: cohorts, ARRS training compliance, safeguarding obligations and next steps,
+ * decided by DRL rule sets that a rule author can read and change.
+ *
+ * <pre>{@code
+ * CareRules rules = CareRules.builder().clock(clock).build();
+ * PatientEvaluation result = rules.evaluate(patientCase);
+ * }</pre>
+ *
+ * <p>One instance holds one compiled rule base and is safe to share between threads; each
+ * evaluation runs in its own stateless session. The clock and every threshold are injected here;
+ * no rule reads the wall clock.
+ */
+public final class CareRules {
+  /** The built-in rule sets, in the order they are compiled. */
+  static final List<String> BUILT_IN =
+      List.of("cohorts.drl", "training.drl", "safeguarding.drl", "recommendations.drl", "acknowledgements.drl");
+
+  private static final String BUILT_IN_ROOT = "uk/nhs/carecoord/rules/drl/";
+
+  private final Settings settings;
+  private final AtomicReference<RuleBase> ruleBase;
+  private final Clock clock;
+  private final FactAssembler facts;
+
+  private CareRules(Settings settings, AtomicReference<RuleBase> ruleBase, Clock clock) {
+    this.settings = settings;
+    this.ruleBase = ruleBase;
+    this.clock = clock;
+    this.facts = new FactAssembler(settings.codeList);
+  }
+
+  /** A builder with the built-in rules, default thresholds, bundled code list and system clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A view of these rules that evaluates as of a fixed date; shares the compiled rule base. */
+  public CareRules asOf(LocalDate date) {
+    return new CareRules(settings, ruleBase, Clock.fixed(date.atStartOfDay(settings.zone()).toInstant(), settings.zone()));
+  }
+
+  /** A view of these rules with other thresholds; shares the compiled rule base. */
+  public CareRules withThresholds(Thresholds thresholds) {
+    Objects.requireNonNull(thresholds, "thresholds");
+    Settings changed = new Settings(thresholds, settings.codeList, settings.ruleDirectory, settings.builtIns, settings.clock);
+    return new CareRules(changed, ruleBase, clock);
+  }
+
+  /** The reference date evaluations use now. */
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** The thresholds in force. */
+  public Thresholds thresholds() {
+    return settings.thresholds;
+  }
+
+  /** The code list in force. */
+  public CodeList codeList() {
+    return settings.codeList;
+  }
+
+  /**
+   * Evaluates one person without PCN context (safeguarding obligations then name no GP supervisor).
+   *
+   * @throws uk.nhs.carecoord.model.ModelValidationException if the case records anything after
+   *     the reference date
+   */
+  public PatientEvaluation evaluate(PatientCase patientCase) {
+    return evaluate(patientCase, Optional.empty());
+  }
+
+  /** Evaluates one person in their PCN, which names their co-ordinator's GP supervisor. */
+  public PatientEvaluation evaluate(PatientCase patientCase, Pcn pcn) {
+    Objects.requireNonNull(pcn, "pcn");
+    return evaluate(patientCase, patientCase.coordinatorId().flatMap(pcn::supervisionOf));
+  }
+
+  /** Evaluates many people, in input order. */
+  public List<PatientEvaluation> evaluateAll(Collection<PatientCase> cases) {
+    return cases.stream().map(this::evaluate).toList();
+  }
+
+  /** Evaluates many people of one PCN, in input order. */
+  public List<PatientEvaluation> evaluateAll(Pcn pcn, Collection<PatientCase> cases) {
+    return cases.stream().map(c -> evaluate(c, pcn)).toList();
+  }
+
+  /** Evaluates a stream of people lazily, in encounter order; parallel streams are safe. */
+  public Stream<PatientEvaluation> evaluateAll(Stream<PatientCase> cases) {
+    return cases.map(this::evaluate);
+  }
+
+  /** Evaluates a co-ordinator's ARRS training compliance and supervision in their PCN. */
+  public CoordinatorEvaluation evaluate(CareCoordinator coordinator, Pcn pcn) {
+    LocalDate asOf = today();
+    coordinator.checkAsOf(asOf);
+    List<Object> input = facts.coordinatorFacts(coordinator, pcn.supervisionOf(coordinator.id()), asOf);
+    List<Finding> findings = run(input, asOf).findings;
+    ImmutableCoordinatorEvaluation.Builder b = CoordinatorEvaluation.builder()
+        .coordinatorId(coordinator.id())
+        .asOf(asOf);
+    for (Finding f : findings) {
+      switch (f.kind()) {
+        case TRAINING -> b.addTraining(f);
+        case SUPERVISION -> b.addSupervision(f);
+        case VERDICT -> b.verdict(f);
+        default -> { } // patient outputs cannot arise from co-ordinator facts
+      }
+    }
+    return b.build();
+  }
+
+  /** Evaluates every co-ordinator of a PCN, in the PCN's order. */
+  public List<CoordinatorEvaluation> evaluateCoordinators(Pcn pcn) {
+    return pcn.coordinators().stream().map(c -> evaluate(c, pcn)).toList();
+  }
+
+  /**
+   * Recompiles the rules (built-in and the rule directory) and swaps them in atomically. If the
+   * new rules do not compile, the rules in use are kept and the problems are thrown.
+   *
+   * @throws RuleCompilationException listing file, line and message of every problem
+   */
+  public void reload() {
+    ruleBase.set(RuleBase.compile(settings.sources()));
+  }
+
+  /** The rule sets in use: name, declared version and digest, for audit. */
+  public Map<String, String> ruleSetVersions() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (RuleBase.RuleSetInfo info : ruleBase.get().ruleSets()) {
+      versions.put(info.name(), info.version() + "+" + info.digest());
+    }
+    return versions;
+  }
+
+  private PatientEvaluation evaluate(PatientCase c, Optional<SupervisionArrangement> supervision) {
+    LocalDate asOf = today();
+    c.checkAsOf(asOf);
+    Run run = run(facts.patientFacts(c, supervision, asOf), asOf);
+    ImmutablePatientEvaluation.Builder b = PatientEvaluation.builder()
+        .patientId(c.patient().id())
+        .asOf(asOf)
+        .codeListVersion(settings.codeList.version());
+    for (Finding f : run.findings) {
+      switch (f.kind()) {
+        case COHORT -> b.addCohorts(f);
+        case OBLIGATION -> b.addObligations(f);
+        case RECOMMENDATION -> {
+          Optional<Outcomes.Suppression> held = run.outcomes.suppressions().stream()
+              .filter(s -> s.code().equals(f.code()) && s.fingerprint().equals(f.factsFingerprint()))
+              .findFirst();
+          if (held.isPresent()) {
+            b.addSuppressed(ImmutableFinding.copyOf(f).withDecisions(withSuppression(f, held.get(), run.assembler)));
+          } else {
+            b.addRecommendations(f);
+          }
+        }
+        default -> { } // co-ordinator outputs cannot arise from patient facts
+      }
+    }
+    return b.build();
+  }
+
+  private static List<DecisionRecord> withSuppression(Finding f, Outcomes.Suppression s, FindingAssembler assembler) {
+    List<DecisionRecord> records = new ArrayList<>(f.decisions());
+    records.add(assembler.record(s.record()));
+    return records;
+  }
+
+  private Run run(List<Object> input, LocalDate asOf) {
+    RuleBase rules = ruleBase.get();
+    Outcomes outcomes = new Outcomes();
+    List<Object> all = new ArrayList<>(input.size() + 2);
+    all.add(new Context(asOf, settings.thresholds, settings.codeList.version()));
+    all.add(outcomes);
+    all.addAll(input);
+    rules.session().execute(all);
+    FindingAssembler assembler = new FindingAssembler(rules, asOf, settings.codeList.version());
+    return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
+  }
+
+  private record Run(Outcomes outcomes, FindingAssembler assembler, List<Finding> findings) {}
+
+  /** What a builder collected; shared by the views {@link #asOf} makes. */
+  private record Settings(Thresholds thresholds, CodeList codeList, Path ruleDirectory, boolean builtIns, Clock clock) {
+    ZoneId zone() {
+      return clock.getZone();
+    }
+
+    List<RuleSource> sources() {
+      Map<String, RuleSource> byName = new LinkedHashMap<>();
+      if (builtIns) {
+        for (RuleSource s : RuleSource.fromClasspath(CareRules.class.getClassLoader(), BUILT_IN_ROOT, BUILT_IN)) {
+          byName.put(s.name(), s);
+        }
+      }
+      if (ruleDirectory != null) {
+        // A file with a built-in's name replaces it; any other adds a rule set.
+        for (RuleSource s : RuleSource.fromDirectory(ruleDirectory)) {
+          byName.put(s.name(), s);
+        }
+      }
+      return List.copyOf(byName.values());
+    }
+  }
+
+  /** Builds a {@link CareRules}: compiles the rules once, in {@link #build()}. */
+  public static final class Builder {
+    private Clock clock = Clock.systemDefaultZone();
+    private Thresholds thresholds = Thresholds.defaults();
+    private CodeList codeList;
+    private Path ruleDirectory;
+    private boolean builtIns = true;
+
+    private Builder() {}
+
+    /** The clock whose date is the reference date (default: the system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** A fixed reference date. */
+    public Builder asOf(LocalDate date) {
+      Objects.requireNonNull(date, "date");
+      return clock(Clock.fixed(date.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+    }
+
+    /** The thresholds (default: {@link Thresholds#defaults()}). */
+    public Builder thresholds(Thresholds thresholds) {
+      this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+      return this;
+    }
+
+    /** The code list that categorises conditions (default: {@link CodeList#bundled()}). */
+    public Builder codeList(CodeList codeList) {
+      this.codeList = Objects.requireNonNull(codeList, "codeList");
+      return this;
+    }
+
+    /**
+     * A directory of {@code .drl} files loaded after the built-in rules: a file named like a
+     * built-in rule set ({@code cohorts.drl}…) replaces it, any other adds to the rules.
+     */
+    public Builder ruleDirectory(Path directory) {
+      this.ruleDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Whether to load the built-in rule sets (default true). */
+    public Builder builtInRules(boolean load) {
+      this.builtIns = load;
+      return this;
+    }
+
+    /**
+     * Compiles the rules.
+     *
+     * @throws RuleCompilationException listing file, line and message of every problem
+     */
+    public CareRules build() {
+      Settings settings = new Settings(thresholds, codeList != null ? codeList : CodeList.bundled(), ruleDirectory, builtIns, clock);
+      return new CareRules(settings, new AtomicReference<>(RuleBase.compile(settings.sources())), clock);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package uk.nhs.carecoord.rules;
+
+import java.time.LocalDate;
+
+/**
+ * The evaluation's settings as a fact: the reference date, the thresholds and the code-list
+ * version. Rules bind it ({@code Context($asOf : asOf, $t : thresholds)}) instead of reading the
+ * clock.
+ */
+public final class Context {
+  private final LocalDate asOf;
+  private final Thresholds thresholds;
+  private final String codeListVersion;
+
+  /** Made by the engine; public for rule tests. */
+  public Context(LocalDate asOf, Thresholds thresholds, String codeListVersion) {
+    this.asOf = asOf;
+    this.thresholds = thresholds;
+    this.codeListVersion = codeListVersion;
+  }
+
+  /** The reference date: "today" for the rules. */
+  public LocalDate getAsOf() {
+    return asOf;
+  }
+
+  /** The thresholds. */
+  public Thresholds getThresholds() {
+    return thresholds;
+  }
+
+  /** The version of the code list used to categorise conditions. */
+  public String getCodeListVersion() {
+    return codeListVersion;
+  }
+}

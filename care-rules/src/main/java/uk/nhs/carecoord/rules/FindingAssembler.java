@@ -1,0 +1,90 @@
+package uk.nhs.carecoord.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the outcomes one evaluation raised into findings: merges outcomes that name the same
+ * output (kind, code, subject), gives each a decision record, and sorts them. Merging keeps every
+ * contributing rule's record; the most urgent contribution sets priority, text and status.
+ */
+final class FindingAssembler {
+  private static final Comparator<Outcome> MOST_URGENT =
+      Comparator.comparing(Outcome::getPriority).thenComparing(Outcome::ruleName);
+
+  private final RuleBase ruleBase;
+  private final LocalDate asOf;
+  private final String codeListVersion;
+
+  FindingAssembler(RuleBase ruleBase, LocalDate asOf, String codeListVersion) {
+    this.ruleBase = ruleBase;
+    this.asOf = asOf;
+    this.codeListVersion = codeListVersion;
+  }
+
+  List<Finding> assemble(List<Outcome> outcomes) {
+    Map<String, List<Outcome>> byOutput = new LinkedHashMap<>();
+    for (Outcome o : outcomes) {
+      byOutput.computeIfAbsent(o.getKind() + "\u0000" + o.getCode() + "\u0000" + o.getSubject(), k -> new ArrayList<>()).add(o);
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (List<Outcome> group : byOutput.values()) {
+      findings.add(merge(group));
+    }
+    findings.sort(Finding.ORDER);
+    return findings;
+  }
+
+  private Finding merge(List<Outcome> group) {
+    group.sort(MOST_URGENT);
+    Outcome lead = group.get(0);
+    List<DecisionRecord> records = new ArrayList<>();
+    for (Outcome o : group.stream().sorted(Comparator.comparing(Outcome::ruleName)).toList()) {
+      records.add(record(o));
+    }
+    LocalDate due = group.stream().map(Outcome::getDueOn).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+    ImmutableFinding.Builder b = Finding.builder()
+        .kind(lead.getKind())
+        .code(lead.getCode())
+        .subject(lead.getSubject())
+        .priority(lead.getPriority())
+        .text(lead.getText())
+        .decisions(records)
+        .factsFingerprint(fingerprint(lead, records));
+    if (lead.getStatus() != null) {
+      b.status(lead.getStatus());
+    }
+    if (due != null) {
+      b.dueOn(due);
+    }
+    return b.build();
+  }
+
+  DecisionRecord record(Outcome o) {
+    RuleBase.RuleSetInfo set = ruleBase.ruleSetOf(o.rulePackage(), o.ruleName());
+    return DecisionRecord.builder()
+        .rule(o.ruleName())
+        .ruleSet(set.name())
+        .ruleSetVersion(set.version())
+        .ruleSetDigest(set.digest())
+        .reasons(o.reasons())
+        .facts(o.facts())
+        .asOf(asOf)
+        .codeListVersion(codeListVersion)
+        .build();
+  }
+
+  /** Code, subject and facts, so the same output on the same facts has the same fingerprint. */
+  static String fingerprint(Outcome lead, List<DecisionRecord> records) {
+    StringBuilder s = new StringBuilder(lead.getKind() + "|" + lead.getCode() + "|" + lead.getSubject());
+    for (DecisionRecord r : records) {
+      r.facts().forEach((k, v) -> s.append('|').append(k).append('=').append(v));
+    }
+    return Hashing.sha256Hex(s.toString(), 8);
+  }
+}

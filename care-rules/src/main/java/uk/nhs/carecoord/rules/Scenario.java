@@ -1,0 +1,194 @@
+package uk.nhs.carecoord.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import uk.nhs.carecoord.model.CareCoordinator;
+import uk.nhs.carecoord.model.CareJson;
+import uk.nhs.carecoord.model.CareJsonException;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.Pcn;
+
+/**
+ * A data-only test of the rules, written by a rule author as JSON: a case (or a co-ordinator in a
+ * PCN), a reference date, optional threshold overrides, and the codes expected present and
+ * absent. The format is documented in the care-rules README.
+ */
+public final class Scenario {
+  private final String name;
+  private final String description;
+  private final LocalDate asOf;
+  private final Optional<Thresholds> thresholds;
+  private final Optional<PatientCase> patientCase;
+  private final Optional<Pcn> pcn;
+  private final Optional<String> coordinatorId;
+  private final Set<String> present;
+  private final Set<String> absent;
+  private final Set<String> suppressed;
+  private final Map<String, TrainingStatus> training;
+  private final Optional<Boolean> compliant;
+
+  private Scenario(String name, JsonNode root) throws JsonProcessingException {
+    ObjectMapper mapper = CareJson.mapper();
+    this.name = name;
+    this.description = text(root, "description").orElse(name);
+    this.asOf = LocalDate.parse(text(root, "asOf").orElseThrow(() -> new IllegalArgumentException("asOf: required")));
+    this.thresholds = node(root, "thresholds").map(n -> treeToValue(mapper, n, Thresholds.class));
+    this.patientCase = node(root, "case").map(n -> treeToValue(mapper, n, PatientCase.class));
+    this.pcn = node(root, "pcn").map(n -> treeToValue(mapper, n, Pcn.class));
+    this.coordinatorId = text(root, "coordinatorId");
+    JsonNode expect = node(root, "expect").orElseThrow(() -> new IllegalArgumentException("expect: required"));
+    this.present = strings(expect, "present");
+    this.absent = strings(expect, "absent");
+    this.suppressed = strings(expect, "suppressed");
+    this.training = new LinkedHashMap<>();
+    node(expect, "training").ifPresent(t -> t.fields().forEachRemaining(
+        e -> training.put(e.getKey(), TrainingStatus.valueOf(e.getValue().asText()))));
+    this.compliant = node(expect, "compliant").map(JsonNode::asBoolean);
+    if (patientCase.isEmpty() && (pcn.isEmpty() || coordinatorId.isEmpty())) {
+      throw new IllegalArgumentException("needs a \"case\", or a \"pcn\" and a \"coordinatorId\"");
+    }
+  }
+
+  /**
+   * Reads a scenario file.
+   *
+   * @throws CareJsonException if the JSON is malformed or a case, PCN or threshold in it is invalid
+   * @throws IllegalArgumentException if a required part (asOf, expect, case or pcn) is missing
+   */
+  public static Scenario read(Path file) {
+    try {
+      JsonNode root = CareJson.mapper().readTree(Files.readString(file));
+      return new Scenario(file.getFileName().toString(), root);
+    } catch (JsonProcessingException e) {
+      throw CareJson.translate(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read scenario " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every {@code *.json} file under a directory, recursively, sorted by path. */
+  public static List<Path> find(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list scenarios in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file name. */
+  public String name() {
+    return name;
+  }
+
+  /** What the scenario checks, in words. */
+  public String description() {
+    return description;
+  }
+
+  /** Runs the scenario against the rules and says what did not match. */
+  public Result run(CareRules rules) {
+    CareRules view = rules.asOf(asOf);
+    if (thresholds.isPresent()) {
+      view = view.withThresholds(thresholds.get());
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> actual;
+    if (patientCase.isPresent()) {
+      PatientEvaluation e = pcn.isPresent() ? view.evaluate(patientCase.get(), pcn.get()) : view.evaluate(patientCase.get());
+      actual = new TreeSet<>(e.codes());
+      Set<String> held = new TreeSet<>();
+      e.suppressed().forEach(f -> held.add(f.code()));
+      for (String code : suppressed) {
+        if (!held.contains(code)) {
+          problems.add("expected suppressed: " + code);
+        }
+      }
+    } else {
+      String id = coordinatorId.orElseThrow();
+      CareCoordinator cc = pcn.orElseThrow().coordinators().stream()
+          .filter(c -> c.id().equals(id)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("coordinatorId: no co-ordinator '" + id + "' in the PCN"));
+      CoordinatorEvaluation e = view.evaluate(cc, pcn.get());
+      actual = new TreeSet<>(e.codes());
+      training.forEach((module, expected) -> {
+        Optional<TrainingStatus> was = e.statusOf(module);
+        if (!was.equals(Optional.of(expected))) {
+          problems.add("training " + module + ": expected " + expected + ", was " + was.map(Enum::name).orElse("not assessed"));
+        }
+      });
+      compliant.ifPresent(c -> {
+        if (c != e.compliant()) {
+          problems.add("expected " + (c ? "compliant" : "not compliant") + ", was " + (e.compliant() ? "compliant" : "not compliant"));
+        }
+      });
+    }
+    for (String code : present) {
+      if (!actual.contains(code)) {
+        problems.add("expected present: " + code);
+      }
+    }
+    for (String code : absent) {
+      if (actual.contains(code)) {
+        problems.add("expected absent: " + code);
+      }
+    }
+    return new Result(name, description, List.copyOf(problems), Set.copyOf(actual));
+  }
+
+  /**
+   * The outcome of one scenario.
+   *
+   * @param name the scenario file name
+   * @param description what it checks
+   * @param problems each expectation not met, in words; empty when it passed
+   * @param actualCodes the codes the rules produced
+   */
+  public record Result(String name, String description, List<String> problems, Set<String> actualCodes) {
+    /** True when every expectation was met. */
+    public boolean passed() {
+      return problems.isEmpty();
+    }
+  }
+
+  private static Optional<JsonNode> node(JsonNode parent, String field) {
+    JsonNode n = parent.get(field);
+    return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+  }
+
+  private static Optional<String> text(JsonNode parent, String field) {
+    return node(parent, field).map(JsonNode::asText);
+  }
+
+  private static Set<String> strings(JsonNode parent, String field) {
+    Set<String> result = new TreeSet<>();
+    node(parent, field).ifPresent(n -> {
+      for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
+        result.add(it.next().asText());
+      }
+    });
+    return result;
+  }
+
+  private static <T> T treeToValue(ObjectMapper mapper, JsonNode node, Class<T> type) {
+    try {
+      return mapper.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw CareJson.translate(e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package uk.nhs.carecoord.rules.facts;
+
+import java.time.LocalDate;
+import java.util.Set;
+import uk.nhs.carecoord.model.ClinicalFlag;
+import uk.nhs.carecoord.model.CommunicationNeed;
+import uk.nhs.carecoord.model.ConditionCategory;
+import uk.nhs.carecoord.model.ConsentStatus;
+import uk.nhs.carecoord.model.EfiCategory;
+import uk.nhs.carecoord.model.Sex;
+
+/** The person being evaluated, with values derived once for the rules (age on the reference date, counts of coded conditions by category). */
+public final class PatientFacts {
+  private final String patientId;
+  private final int age;
+  private final Sex sex;
+  private final String practiceCode;
+  private final String coordinatorId;
+  private final Set<ClinicalFlag> flags;
+  private final Set<ConditionCategory> categories;
+  private final int conditionCount;
+  private final int physicalConditionCount;
+  private final int mentalHealthConditionCount;
+  private final LocalDate latestCancerDiagnosisOn;
+  private final int clinicalFrailtyScale;
+  private final EfiCategory efiCategory;
+  private final int repeatMedicines;
+  private final int aeAttendances;
+  private final int emergencyAdmissions;
+  private final int gpAppointments;
+  private final Set<CommunicationNeed> communicationNeeds;
+  private final ConsentStatus consent;
+
+  /** Made by the engine; public for rule tests. */
+  public PatientFacts(String patientId, int age, Sex sex, String practiceCode, String coordinatorId, Set<ClinicalFlag> flags, Set<ConditionCategory> categories, int conditionCount, int physicalConditionCount, int mentalHealthConditionCount, LocalDate latestCancerDiagnosisOn, int clinicalFrailtyScale, EfiCategory efiCategory, int repeatMedicines, int aeAttendances, int emergencyAdmissions, int gpAppointments, Set<CommunicationNeed> communicationNeeds, ConsentStatus consent) {
+    this.patientId = patientId;
+    this.age = age;
+    this.sex = sex;
+    this.practiceCode = practiceCode;
+    this.coordinatorId = coordinatorId;
+    this.flags = Set.copyOf(flags);
+    this.categories = Set.copyOf(categories);
+    this.conditionCount = conditionCount;
+    this.physicalConditionCount = physicalConditionCount;
+    this.mentalHealthConditionCount = mentalHealthConditionCount;
+    this.latestCancerDiagnosisOn = latestCancerDiagnosisOn;
+    this.clinicalFrailtyScale = clinicalFrailtyScale;
+    this.efiCategory = efiCategory;
+    this.repeatMedicines = repeatMedicines;
+    this.aeAttendances = aeAttendances;
+    this.emergencyAdmissions = emergencyAdmissions;
+    this.gpAppointments = gpAppointments;
+    this.communicationNeeds = Set.copyOf(communicationNeeds);
+    this.consent = consent;
+  }
+
+  /** The host system's identifier. */
+  public String getPatientId() {
+    return patientId;
+  }
+
+  /** Age in whole years on the reference date. */
+  public int getAge() {
+    return age;
+  }
+
+  /** Administrative sex. */
+  public Sex getSex() {
+    return sex;
+  }
+
+  /** ODS code of the registered practice. */
+  public String getPracticeCode() {
+    return practiceCode;
+  }
+
+  /** The allocated care co-ordinator, or null. */
+  public String getCoordinatorId() {
+    return coordinatorId;
+  }
+
+  /** Register flags. */
+  public Set<ClinicalFlag> getFlags() {
+    return flags;
+  }
+
+  /** Categories of the coded conditions on the code list. */
+  public Set<ConditionCategory> getCategories() {
+    return categories;
+  }
+
+  /** Coded conditions on the code list (any category). */
+  public int getConditionCount() {
+    return conditionCount;
+  }
+
+  /** Coded conditions counting as physical. */
+  public int getPhysicalConditionCount() {
+    return physicalConditionCount;
+  }
+
+  /** Coded conditions counting as mental health. */
+  public int getMentalHealthConditionCount() {
+    return mentalHealthConditionCount;
+  }
+
+  /** Latest diagnosis date of a coded cancer, or null. */
+  public LocalDate getLatestCancerDiagnosisOn() {
+    return latestCancerDiagnosisOn;
+  }
+
+  /** Rockwood Clinical Frailty Scale 1-9, or 0 when not recorded. */
+  public int getClinicalFrailtyScale() {
+    return clinicalFrailtyScale;
+  }
+
+  /** Electronic Frailty Index category, or null. */
+  public EfiCategory getEfiCategory() {
+    return efiCategory;
+  }
+
+  /** Number of repeat medicines. */
+  public int getRepeatMedicines() {
+    return repeatMedicines;
+  }
+
+  /** A&amp;E attendances in the last 12 months. */
+  public int getAeAttendances() {
+    return aeAttendances;
+  }
+
+  /** Emergency admissions in the last 12 months. */
+  public int getEmergencyAdmissions() {
+    return emergencyAdmissions;
+  }
+
+  /** GP appointments in the last 12 months. */
+  public int getGpAppointments() {
+    return gpAppointments;
+  }
+
+  /** Communication needs. */
+  public Set<CommunicationNeed> getCommunicationNeeds() {
+    return communicationNeeds;
+  }
+
+  /** Consent to personalised care. */
+  public ConsentStatus getConsent() {
+    return consent;
+  }
+
+  @Override
+  public String toString() {
+    return "PatientFacts[" + "patientId=" + patientId + ", " + "age=" + age + ", " + "sex=" + sex + ", " + "practiceCode=" + practiceCode + ", " + "coordinatorId=" + coordinatorId + ", " + "flags=" + flags + ", " + "categories=" + categories + ", " + "conditionCount=" + conditionCount + ", " + "physicalConditionCount=" + physicalConditionCount + ", " + "mentalHealthConditionCount=" + mentalHealthConditionCount + ", " + "latestCancerDiagnosisOn=" + latestCancerDiagnosisOn + ", " + "clinicalFrailtyScale=" + clinicalFrailtyScale + ", " + "efiCategory=" + efiCategory + ", " + "repeatMedicines=" + repeatMedicines + ", " + "aeAttendances=" + aeAttendances + ", " + "emergencyAdmissions=" + emergencyAdmissions + ", " + "gpAppointments=" + gpAppointments + ", " + "communicationNeeds=" + communicationNeeds + ", " + "consent=" + consent + "]";
+  }
+}
