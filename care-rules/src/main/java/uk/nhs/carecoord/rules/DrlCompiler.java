@@ -37,42 +37,46 @@ import org.kie.api.runtime.KieContainer;
  * <h2>Where problems are reported</h2>
  *
  * Drools reports some problems against the DRL, others against the Java sources the executable
- * model generates (or with no line, or by throwing). Every problem is mapped back to a DRL file;
- * the line is found as follows (verified by {@code DrlCompilerTest} on Drools 10.1):
+ * model generates, some with no line, and for some it throws instead of reporting. Every problem is
+ * mapped back to a DRL file; the line is found as follows (each case is checked by {@code
+ * DrlCompilerTest} on Drools 10.1):
  *
  * <ul>
- *   <li><b>Exact line, from Drools:</b> syntax errors (a missing {@code then}, an unbalanced
- *       parenthesis, an unterminated string: the line where the parser noticed, usually the next
- *       {@code then}/{@code end}; a hint names the rule that lacks {@code then} or {@code end}); a
- *       missing {@code end} (the parser notices at the following rule's {@code end}: the hint
- *       names the rule and its line); a duplicate rule name in the same package, in the same or
- *       another file (the second definition; the message adds where the first is); an unknown
- *       accumulate function; a non-boolean constraint; a Java syntax error in a consequence (the
- *       rule's line).
- *   <li><b>Exact line, found here from the message:</b> Drools gives the file but no line for an
- *       unknown fact type ({@code Unable to find class: X}: the first pattern {@code X(}), an
- *       unknown field in a constraint ({@code Unable to parse left part of expression: ...}), an
- *       unknown method in a constraint, an unknown binding in a constraint: the line holding the
- *       quoted expression or name.
- *   <li><b>Exact line, mapped from generated Java:</b> errors the Java compiler finds in the
- *       generated sources. In a consequence (unknown method or function, unknown property, unknown
- *       binding, unknown class, type mismatch, a setter missing in {@code modify}) the generated
- *       lambda is matched to the rule by its code, then the failing statement to a line of the
- *       rule's consequence; in a constraint the generated predicate names its rule and quotes the
- *       constraint; in a DRL {@code function} the function is found by name. When the statement
- *       cannot be matched line by line (Drools rewrites it, e.g. {@code modify} blocks, property
- *       access on the right-hand side), the <b>rule's line</b> ({@code rule "name"}) is given.
- *   <li><b>Rule's line, by elimination:</b> problems Drools gives with no line and nothing quoted
- *       (e.g. {@code Equality operation requires compatible types. Found int and boolean}), and
- *       failures where Drools throws instead of reporting (e.g. {@code age > "old"} on an int
- *       field throws {@code NumberFormatException} from the constraint coercion). These are found
- *       by rebuilding with rules blanked out, halving each time (a few extra builds, at most
- *       {@value #MAX_TRIAL_BUILDS}); a literal quoted in the failure then narrows to its line.
- *       If that fails too, the file is named with line 0 (unknown).
+ *   <li><b>Exact, from Drools:</b> syntax errors, at the line where the parser noticed: a missing
+ *       {@code then} or an unbalanced parenthesis at the next {@code then}/{@code end}; a missing
+ *       {@code end} at the following rule's {@code end}, so a hint names the rule that lacks it
+ *       and where its next rule starts. A duplicate rule name in one package, in the same file or
+ *       another: the second definition, and the message adds where the other is. An unknown
+ *       accumulate function; a constraint that is not boolean.
+ *   <li><b>Exact, computed here:</b> a Java syntax error in a consequence (Drools gives the rule's
+ *       line and the line within the consequence). Problems Drools gives with no line but quoting
+ *       a name or expression: an unknown fact type ({@code Unable to find class: X}: the first
+ *       pattern {@code X(}), an unknown field ({@code Unable to parse left part of expression}),
+ *       an unknown method or binding in a constraint.
+ *   <li><b>Exact, mapped from generated Java:</b> errors the Java compiler finds in generated
+ *       sources. In a consequence (unknown method, function, property, binding or class; a type
+ *       mismatch; a setter missing in {@code modify}) the generated lambda is matched to its rule
+ *       by its code, then the failing statement to a line of the rule's consequence. In a
+ *       constraint (e.g. {@code score == "high"} on a double) the generated predicate names its
+ *       rule and quotes the constraint. In a DRL {@code function}, the function is found by name.
+ *       Where the statement cannot be matched line to line (Drools rewrote it beyond recognition)
+ *       the <b>rule's line</b> ({@code rule "name"}) is given instead.
+ *   <li><b>Rule's line, by elimination:</b> problems given with no line and nothing quoted (e.g.
+ *       {@code age == true}: {@code Equality operation requires compatible types. Found int and
+ *       boolean}), and failures where Drools throws instead of reporting (e.g. {@code age > "old"}
+ *       on an int field throws {@code NumberFormatException}). The rule is found by rebuilding
+ *       with rules blanked out (line numbers kept), halving each time, at most {@value
+ *       #MAX_TRIAL_BUILDS} extra builds per failed compile; a literal quoted in the failure then
+ *       narrows it to its line ({@code "old"} gives the exact line). Failing that, the file is
+ *       named with line 0 (unknown).
  * </ul>
  *
- * <p>Not thread-confined and holds no mutable state; the class loader given must see every class
- * the DRL imports.
+ * <p>Drools reports in stages (syntax, then types and constraints, then the generated Java), so
+ * one failed compile lists every problem of the first stage that has any; fixing those may reveal
+ * more.
+ *
+ * <p>Holds no mutable state. The class loader given must see every class the DRL imports, and
+ * the facts must be public classes with public getters.
  */
 final class DrlCompiler {
   private static final String RESOURCES_ROOT = "src/main/resources/";
@@ -119,7 +123,12 @@ final class DrlCompiler {
     if (build.kieBase() != null) {
       return build.kieBase();
     }
-    throw new RuleCompilationException(new ProblemMapper(sources).map(build));
+    List<RuleProblem> problems = new ProblemMapper(sources).map(build);
+    if (problems.isEmpty()) { // not expected: every error message maps to at least one problem
+      problems = List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0,
+          "Drools reported errors that could not be read: " + build.errors().stream().map(Message::getText).toList()));
+    }
+    throw new RuleCompilationException(problems);
   }
 
   private ReleaseId newReleaseId() {

@@ -14,8 +14,13 @@ import java.util.Objects;
  * contributing rule's record; the most urgent contribution sets priority, text and status.
  */
 final class FindingAssembler {
+  // Ties broken on content so the result never depends on the order facts were inserted.
+  private static final Comparator<Outcome> BY_RULE =
+      Comparator.comparing(Outcome::ruleName)
+          .thenComparing(o -> o.facts().toString())
+          .thenComparing(o -> o.reasons().toString());
   private static final Comparator<Outcome> MOST_URGENT =
-      Comparator.comparing(Outcome::getPriority).thenComparing(Outcome::ruleName);
+      Comparator.comparing(Outcome::getPriority).thenComparing(BY_RULE);
 
   private final RuleBase ruleBase;
   private final LocalDate asOf;
@@ -44,7 +49,7 @@ final class FindingAssembler {
     group.sort(MOST_URGENT);
     Outcome lead = group.get(0);
     List<DecisionRecord> records = new ArrayList<>();
-    for (Outcome o : group.stream().sorted(Comparator.comparing(Outcome::ruleName)).toList()) {
+    for (Outcome o : group.stream().sorted(BY_RULE).toList()) {
       records.add(record(o));
     }
     LocalDate due = group.stream().map(Outcome::getDueOn).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);

@@ -1,0 +1,125 @@
+package uk.nhs.carecoord.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.carecoord.model.ClinicalFlag;
+import uk.nhs.carecoord.model.ModelValidationException;
+import uk.nhs.carecoord.model.PamAssessment;
+import uk.nhs.carecoord.model.PatientCase;
+
+/** The façade: rule directories, reloading, concurrency and reference-date checks. */
+class CareRulesTest {
+  static final LocalDate AS_OF = CohortRulesTest.AS_OF;
+
+  static final String LOCAL_COHORT = """
+      // @version 1.0.0
+      package local.cohorts;
+      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.Priority;
+      import uk.nhs.carecoord.rules.facts.PatientFacts;
+      import uk.nhs.carecoord.model.ClinicalFlag;
+
+      rule "Housebound people"
+      when
+          $out : Outcomes()
+          PatientFacts( flags contains ClinicalFlag.HOUSEBOUND )
+      then
+          $out.cohort(drools, "HOUSEBOUND", Priority.MEDIUM, "Housebound").reason("Flagged housebound");
+      end
+      """;
+
+  static PatientCase housebound() {
+    return CohortRulesTest.person(70, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
+  }
+
+  @Test
+  void aRuleDirectoryAddsRuleSets(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT);
+    CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
+    Finding f = rules.evaluate(housebound()).cohorts().stream().filter(c -> c.code().equals("HOUSEBOUND")).findFirst().orElseThrow();
+    assertEquals("local", f.decisions().get(0).ruleSet());
+    assertEquals("1.0.0", f.decisions().get(0).ruleSetVersion());
+    assertTrue(rules.ruleSetVersions().containsKey("cohorts"), "built-in rules still loaded");
+  }
+
+  @Test
+  void aFileNamedLikeABuiltInReplacesIt(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("cohorts.drl"), LOCAL_COHORT);
+    CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
+    PatientCase c = CohortRulesTest.person(90, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
+    assertEquals(List.of("HOUSEBOUND"), rules.evaluate(c).cohorts().stream().map(Finding::code).toList());
+  }
+
+  @Test
+  void brokenRulesAreReportedWithFileAndLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("broken.drl"), LOCAL_COHORT.replace("flags contains", "flagz contains"));
+    RuleCompilationException e = assertThrows(RuleCompilationException.class,
+        () -> CareRules.builder().ruleDirectory(dir).build());
+    assertFalse(e.problems().isEmpty());
+    assertEquals("broken.drl", e.problems().get(0).file());
+    assertTrue(e.problems().get(0).line() > 0);
+  }
+
+  @Test
+  void reloadSwapsInNewRulesAndKeepsTheLastGoodOnesOnFailure(@TempDir Path dir) throws Exception {
+    CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
+    assertFalse(rules.evaluate(housebound()).codes().contains("HOUSEBOUND"));
+
+    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT);
+    rules.reload();
+    assertTrue(rules.evaluate(housebound()).codes().contains("HOUSEBOUND"));
+
+    Files.writeString(dir.resolve("local.drl"), "rule \"half written\" when then");
+    assertThrows(RuleCompilationException.class, rules::reload);
+    assertTrue(rules.evaluate(housebound()).codes().contains("HOUSEBOUND"), "last good rules kept");
+  }
+
+  @Test
+  void concurrentEvaluationsGiveTheSameAnswers() throws Exception {
+    CareRules rules = CareRules.builder().asOf(AS_OF).build();
+    List<PatientCase> cases = IntStream.range(0, 40)
+        .mapToObj(i -> CohortRulesTest.person(40 + i, b -> b.repeatMedicines(i % 15)))
+        .toList();
+    List<PatientEvaluation> expected = rules.evaluateAll(cases);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<PatientEvaluation>>> runs = IntStream.range(0, 8)
+          .mapToObj(i -> pool.submit(() -> rules.evaluateAll(cases))).toList();
+      for (Future<List<PatientEvaluation>> run : runs) {
+        assertEquals(expected, run.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(expected, rules.evaluateAll(cases.parallelStream()).toList());
+  }
+
+  @Test
+  void aCaseRecordingTheFutureIsRejected() {
+    PatientCase c = PatientCase.builder().from(CohortRulesTest.person(50, b -> b))
+        .addPamAssessments(PamAssessment.of(50, AS_OF.plusDays(1))).build();
+    CareRules rules = CareRules.builder().asOf(AS_OF).build();
+    ModelValidationException e = assertThrows(ModelValidationException.class, () -> rules.evaluate(c));
+    assertEquals("pamAssessments[0].assessedOn", e.field());
+  }
+
+  @Test
+  void theReferenceDateComesFromTheInjectedClock() {
+    CareRules rules = CareRules.builder().asOf(AS_OF).build();
+    assertEquals(AS_OF, rules.today());
+    assertEquals(AS_OF.plusDays(7), rules.asOf(AS_OF.plusDays(7)).evaluate(housebound()).asOf());
+  }
+}
