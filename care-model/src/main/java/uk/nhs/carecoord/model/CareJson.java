@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -18,6 +19,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * Reads and writes model values as JSON: ISO-8601 dates, enums by name (FHIR-coded statuses by
@@ -117,11 +121,35 @@ public final class CareJson {
       String problem = invalid.getMessage().substring(Math.min(invalid.getMessage().length(), field.length() + 2));
       return new CareJsonException(problem, line, column, full, invalid);
     }
-    String problem =
-        e instanceof UnrecognizedPropertyException u
-            ? "unknown field '" + u.getPropertyName() + "'"
-            : e.getOriginalMessage();
+    String problem;
+    if (e instanceof UnrecognizedPropertyException u) {
+      problem = "unknown field '" + u.getPropertyName() + "'";
+    } else if (e instanceof MismatchedInputException m && !path.isEmpty() && m.getTargetType() != null) {
+      // Jackson's own message quotes the value (a date of birth, an NHS number written as a number).
+      problem = "cannot be read as " + expected(m.getTargetType());
+    } else {
+      problem = e.getOriginalMessage();
+    }
     return new CareJsonException(problem, line, column, path, e);
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == LocalDate.class) {
+      return "a date (YYYY-MM-DD)";
+    }
+    if (type.isEnum()) {
+      return "one of " + Arrays.toString(type.getEnumConstants());
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "a number (" + type.getSimpleName() + ")";
+    }
+    if (type == String.class || type == NhsNumber.class) {
+      return "a string";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
   }
 
   private static ModelValidationException rootValidation(Throwable e) {

@@ -29,7 +29,10 @@ final class Checks {
     require(value >= 0, field, "must not be negative, was " + value);
   }
 
-  /** {@code later}, when present, must not be before {@code earlier}. */
+  /**
+   * {@code later}, when present, must not be before {@code earlier}. The message names the earlier
+   * field but not its value: that may be another part of the record (a date of birth).
+   */
   static void notBefore(
       Optional<LocalDate> later, String laterField, LocalDate earlier, String earlierField) {
     later.ifPresent(
@@ -37,7 +40,7 @@ final class Checks {
             require(
                 !l.isBefore(earlier),
                 laterField,
-                "must not be before " + earlierField + " (" + l + " < " + earlier + ")"));
+                "must not be before " + earlierField + ", was " + l));
   }
 
   static <T> void uniqueIds(Collection<T> items, Function<T, String> id, String field) {

@@ -102,13 +102,16 @@ public abstract class Patient {
         .ifPresent(d -> Checks.notBefore(Optional.of(d), "frailty.assessedOn", dateOfBirth(), "dateOfBirth"));
   }
 
-  /** Checks that nothing recorded about the person is later than {@code asOf}. */
+  /**
+   * Checks that nothing recorded about the person is later than {@code asOf}; fields are named
+   * from the enclosing {@link PatientCase} ({@code patient.dateOfBirth}, like {@code plan.…}).
+   */
   void checkAsOf(LocalDate asOf) {
-    Checks.notAfter(dateOfBirth(), asOf, "dateOfBirth");
-    Checks.notAfter(consentRecordedOn(), asOf, "consentRecordedOn");
-    Checks.notAfter(frailty().flatMap(Frailty::assessedOn), asOf, "frailty.assessedOn");
+    Checks.notAfter(dateOfBirth(), asOf, "patient.dateOfBirth");
+    Checks.notAfter(consentRecordedOn(), asOf, "patient.consentRecordedOn");
+    Checks.notAfter(frailty().flatMap(Frailty::assessedOn), asOf, "patient.frailty.assessedOn");
     for (int i = 0; i < conditions().size(); i++) {
-      Checks.notAfter(conditions().get(i).diagnosedOn(), asOf, "conditions[" + i + "].diagnosedOn");
+      Checks.notAfter(conditions().get(i).diagnosedOn(), asOf, "patient.conditions[" + i + "].diagnosedOn");
     }
   }
 }

@@ -1,0 +1,916 @@
+package uk.nhs.carecoord.model.synthetic;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import uk.nhs.carecoord.model.ActionOwner;
+import uk.nhs.carecoord.model.ActionOwnerKind;
+import uk.nhs.carecoord.model.CarePlanStatus;
+import uk.nhs.carecoord.model.Carer;
+import uk.nhs.carecoord.model.CarerNeed;
+import uk.nhs.carecoord.model.CarerRelationship;
+import uk.nhs.carecoord.model.ClinicalFlag;
+import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.CommunicationNeed;
+import uk.nhs.carecoord.model.ConcernCategory;
+import uk.nhs.carecoord.model.ConcernStatus;
+import uk.nhs.carecoord.model.ConditionCategory;
+import uk.nhs.carecoord.model.ConsentStatus;
+import uk.nhs.carecoord.model.Contact;
+import uk.nhs.carecoord.model.ContactMode;
+import uk.nhs.carecoord.model.DecisionConversation;
+import uk.nhs.carecoord.model.EfiCategory;
+import uk.nhs.carecoord.model.Frailty;
+import uk.nhs.carecoord.model.Goal;
+import uk.nhs.carecoord.model.GoalAchievementStatus;
+import uk.nhs.carecoord.model.GoalLifecycleStatus;
+import uk.nhs.carecoord.model.GpDiscussion;
+import uk.nhs.carecoord.model.ImmutablePatient;
+import uk.nhs.carecoord.model.ImmutablePatientCase;
+import uk.nhs.carecoord.model.ImmutablePlanContent;
+import uk.nhs.carecoord.model.LongTermCondition;
+import uk.nhs.carecoord.model.MdtDiscussion;
+import uk.nhs.carecoord.model.NhsNumber;
+import uk.nhs.carecoord.model.PamAssessment;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.PendingDecision;
+import uk.nhs.carecoord.model.PersonalisedCarePlan;
+import uk.nhs.carecoord.model.PlanAction;
+import uk.nhs.carecoord.model.PlanContent;
+import uk.nhs.carecoord.model.PlanVersion;
+import uk.nhs.carecoord.model.Referral;
+import uk.nhs.carecoord.model.ReferralStatus;
+import uk.nhs.carecoord.model.SafeguardingConcern;
+import uk.nhs.carecoord.model.ServiceType;
+import uk.nhs.carecoord.model.ServiceUse;
+import uk.nhs.carecoord.model.Sex;
+import uk.nhs.carecoord.model.SupportContact;
+
+/**
+ * Generates one person's case from (seed, index) alone, so a population is generated in one pass
+ * and its first k cases do not depend on how many follow. The draws happen in a fixed order for
+ * every person: first the record (age, sex, practice, conditions, frailty, service use), then
+ * whether a co-ordinator holds the case, then the case's history.
+ */
+final class PatientGenerator {
+  private static final CodeList CODES = CodeList.bundled();
+
+  /** Share of cohort people whose case a co-ordinator holds; and of everyone else. */
+  private static final double COHORT_ALLOCATED = 0.75;
+
+  private static final double OTHER_ALLOCATED = 0.02;
+
+  // Defaults of the cohort rules' thresholds, to decide who a co-ordinator would be working with.
+  private static final int FRAILTY_AGE = 65;
+  private static final int ELDERLY_AGE = 85;
+  private static final int FRAIL_CFS = 5;
+  private static final int CANCER_LOOKBACK_MONTHS = 60;
+  private static final int HIGH_RISK_AE = 3;
+  private static final int HIGH_RISK_ADMISSIONS = 2;
+  private static final int POLYPHARMACY = 10;
+
+  private static final double[] CARE_HOME =
+      Epidemiology.calibrate(0.0045, Epidemiology.curve(4, 0.03, 0.03, 0.03, 0.03, 0.03, 0.04, 0.05, 0.07, 0.1, 0.3, 0.8, 2.5, 7, 15, 26, 35));
+
+  private static final double[] HOUSEBOUND =
+      Epidemiology.calibrate(0.009, Epidemiology.curve(4, 0.1, 0.1, 0.1, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2, 3.5, 6, 10, 15, 20, 24));
+
+  private static final ActionOwner PATIENT_OWNER = ActionOwner.of(ActionOwnerKind.PATIENT);
+  private static final ActionOwner CARER_OWNER = ActionOwner.of(ActionOwnerKind.CARER);
+  private static final ActionOwner COORDINATOR_OWNER = ActionOwner.of(ActionOwnerKind.CARE_COORDINATOR);
+
+  private static final CarePlanStatus[] PLAN_STATUSES = {
+    CarePlanStatus.ACTIVE, CarePlanStatus.DRAFT, CarePlanStatus.ON_HOLD, CarePlanStatus.COMPLETED, CarePlanStatus.REVOKED
+  };
+  private static final double[] PLAN_STATUS_WEIGHTS = {72, 10, 5, 9, 4};
+
+  private static final ServiceType[] SERVICES = ServiceType.values();
+  private static final double[] SERVICE_WEIGHTS = weightsFor(SERVICES);
+
+  private static final ContactMode[] MODES = {
+    ContactMode.TELEPHONE, ContactMode.FACE_TO_FACE, ContactMode.HOME_VISIT, ContactMode.VIDEO, ContactMode.MESSAGE
+  };
+
+  private static final ConcernCategory[] CONCERNS = {
+    ConcernCategory.SELF_NEGLECT, ConcernCategory.ABUSE, ConcernCategory.DOMESTIC_ABUSE, ConcernCategory.MENTAL_HEALTH, ConcernCategory.OTHER
+  };
+  private static final double[] CONCERN_WEIGHTS = {30, 20, 20, 20, 10};
+
+  private static final ConcernStatus[] CONCERN_STATUSES = {ConcernStatus.OPEN, ConcernStatus.REFERRED, ConcernStatus.CLOSED};
+  private static final double[] CONCERN_STATUS_WEIGHTS = {30, 30, 40};
+
+  private static final ReferralStatus[] NEW_REFERRAL_STATUSES = {
+    ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED
+  };
+  private static final double[] NEW_REFERRAL_WEIGHTS = {70, 25, 5};
+  private static final ReferralStatus[] REFERRAL_STATUSES = {
+    ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED, ReferralStatus.COMPLETED, ReferralStatus.CANCELLED
+  };
+  private static final double[] REFERRAL_WEIGHTS = {10, 30, 10, 40, 10};
+
+  private static final ConsentStatus[] CONSENTS = {ConsentStatus.GIVEN, ConsentStatus.DECLINED, ConsentStatus.NOT_ASKED};
+  private static final double[] HELD_CONSENT_WEIGHTS = {60, 8, 32};
+
+  private static final CarerRelationship[] OLDER_CARERS = {
+    CarerRelationship.CHILD, CarerRelationship.OTHER_FAMILY, CarerRelationship.FRIEND_OR_NEIGHBOUR, CarerRelationship.PAID_CARER
+  };
+  private static final double[] OLDER_CARER_WEIGHTS = {50, 15, 15, 20};
+  private static final CarerRelationship[] ADULT_CARERS = {
+    CarerRelationship.SPOUSE_OR_PARTNER, CarerRelationship.PARENT, CarerRelationship.SIBLING, CarerRelationship.CHILD, CarerRelationship.PAID_CARER
+  };
+
+  private static final GoalLifecycleStatus[] NEW_GOAL_STATUSES = {
+    GoalLifecycleStatus.ACTIVE, GoalLifecycleStatus.ACCEPTED, GoalLifecycleStatus.PROPOSED, GoalLifecycleStatus.PLANNED
+  };
+  private static final double[] NEW_GOAL_WEIGHTS = {55, 20, 15, 10};
+  private static final GoalAchievementStatus[] PROGRESS = {
+    GoalAchievementStatus.IMPROVING,
+    GoalAchievementStatus.NO_CHANGE,
+    GoalAchievementStatus.WORSENING,
+    GoalAchievementStatus.NO_PROGRESS,
+    GoalAchievementStatus.IN_PROGRESS
+  };
+  private static final double[] PROGRESS_WEIGHTS = {35, 20, 15, 15, 15};
+
+  private final long seed;
+  private final LocalDate asOf;
+  private final PcnGenerator.Layout layout;
+
+  PatientGenerator(long seed, LocalDate asOf, PcnGenerator.Layout layout) {
+    this.seed = seed;
+    this.asOf = asOf;
+    this.layout = layout;
+  }
+
+  /** The case of the person with this index (0-based) and NHS number. */
+  PatientCase generate(int index, NhsNumber nhsNumber) {
+    return new Person(Rng.of(seed, Rng.PATIENT, index), index, nhsNumber).build();
+  }
+
+  /** One person being generated: the record first, then the case around it. */
+  private final class Person {
+    private final Rng r;
+    private final int index;
+    private final NhsNumber nhsNumber;
+
+    private int age;
+    private Sex sex;
+    private LocalDate born;
+    private final List<LongTermCondition> conditions = new ArrayList<>();
+    private final Set<ClinicalFlag> flags = EnumSet.noneOf(ClinicalFlag.class);
+    private final Set<ConditionCategory> categories = EnumSet.noneOf(ConditionCategory.class);
+    private boolean recentCancer;
+    private boolean substanceMisuse;
+    private boolean severelyFrail;
+    private boolean frail;
+    private int medicines;
+    private ServiceUse serviceUse;
+    private final List<Carer> carers = new ArrayList<>();
+    private String coordinatorId;
+    private int coordinatorIndex = -1;
+
+    Person(Rng r, int index, NhsNumber nhsNumber) {
+      this.r = r;
+      this.index = index;
+      this.nhsNumber = nhsNumber;
+    }
+
+    PatientCase build() {
+      age = Epidemiology.sampleAge(r);
+      sex = sex();
+      born = asOf.minusYears(age).minusDays(r.between(0, 364));
+      String practice = layout.practiceCodes().get(r.weighted(layout.practiceWeights()));
+      conditions();
+      placeOfLiving();
+      Optional<Frailty> frailty = frailty();
+      useOfServices();
+      carers();
+      boolean cohort = inCohort(frailty);
+
+      // Always two draws: the same people are allocated whatever the number of co-ordinators (if any).
+      double allocated = r.unit();
+      double which = r.unit();
+      if (!layout.coordinatorIds().isEmpty() && allocated < (cohort ? COHORT_ALLOCATED : OTHER_ALLOCATED)) {
+        coordinatorIndex = (int) (which * layout.coordinatorIds().size());
+        coordinatorId = layout.coordinatorIds().get(coordinatorIndex);
+      }
+      boolean held = coordinatorId != null;
+
+      ImmutablePatientCase.Builder c = PatientCase.builder();
+      Optional<PersonalisedCarePlan> plan =
+          r.chance(held ? (cohort ? 0.45 : 0.25) : 0.01) ? Optional.of(plan()) : Optional.empty();
+      plan.ifPresent(c::plan);
+      if (age >= 18 && r.chance(held ? (cohort ? 0.36 : 0.3) : (cohort ? 0.1 : 0.0))) {
+        c.pamAssessments(pam());
+      }
+      if (held) {
+        c.coordinatorId(coordinatorId);
+        c.contacts(contacts(plan.isPresent()));
+        c.referrals(referrals());
+        decisions(c);
+        if (r.chance(isHighRisk() || conditions.size() >= 4 ? 0.35 : 0.05)) {
+          c.mdtDiscussions(mdt());
+        }
+      }
+      if (r.chance(held ? 0.042 : 0.0015)) {
+        c.safeguardingConcerns(concerns());
+      }
+      return c.patient(patient(practice, frailty, plan, held)).build();
+    }
+
+    private Sex sex() {
+      double u = r.unit();
+      if (u < 0.001) {
+        return Sex.UNKNOWN;
+      }
+      if (u < 0.002) {
+        return Sex.OTHER;
+      }
+      double female = age >= 85 ? 0.63 : age >= 65 ? 0.53 : 0.5;
+      return r.chance(female) ? Sex.FEMALE : Sex.MALE;
+    }
+
+    private void conditions() {
+      for (Epidemiology.Condition condition : Epidemiology.CONDITIONS) {
+        if (!r.chance(condition.probability(age, sex))) {
+          continue;
+        }
+        String code = condition.chooser().code(r, age, sex);
+        boolean cancer = Epidemiology.CANCER_CODES.contains(code);
+        LocalDate diagnosed = null;
+        if (r.chance(0.85)) {
+          int maxDays = cancer ? 12 * 365 : Math.min(age, 30) * 365 + 364;
+          diagnosed = r.daysAgo(asOf, 0, maxDays, born);
+        }
+        addCondition(code, diagnosed);
+        Set<ConditionCategory> cats = CODES.categoriesOf(code);
+        if (cats.contains(ConditionCategory.LEARNING_DISABILITY) && r.chance(0.95)) {
+          flags.add(ClinicalFlag.LEARNING_DISABILITY);
+        }
+        if (cats.contains(ConditionCategory.AUTISM) && r.chance(0.9)) {
+          flags.add(ClinicalFlag.AUTISM);
+        }
+        if (cats.contains(ConditionCategory.DEMENTIA) && r.chance(0.95)) {
+          flags.add(ClinicalFlag.DEMENTIA);
+        }
+        if (cats.contains(ConditionCategory.SUBSTANCE_MISUSE)) {
+          substanceMisuse = true;
+        }
+        if (cancer) {
+          boolean withinTwoYears = diagnosed != null && diagnosed.isAfter(asOf.minusYears(2));
+          if (withinTwoYears || r.chance(0.2)) {
+            flags.add(ClinicalFlag.ACTIVE_CANCER);
+          }
+          if (diagnosed != null && diagnosed.isAfter(asOf.minusMonths(CANCER_LOOKBACK_MONTHS))) {
+            recentCancer = true;
+          }
+        }
+      }
+    }
+
+    private void addCondition(String code, LocalDate diagnosed) {
+      conditions.add(
+          LongTermCondition.builder()
+              .snomedCode(code)
+              .display(Epidemiology.display(code))
+              .diagnosedOn(Optional.ofNullable(diagnosed))
+              .build());
+      categories.addAll(CODES.categoriesOf(code));
+    }
+
+    private void placeOfLiving() {
+      int band = Epidemiology.band(age);
+      double uplift = (flags.contains(ClinicalFlag.DEMENTIA) ? 4 : 1) * (flags.contains(ClinicalFlag.LEARNING_DISABILITY) ? 4 : 1);
+      if (r.chance(Math.min(0.9, CARE_HOME[band] * uplift))) {
+        flags.add(ClinicalFlag.CARE_HOME_RESIDENT);
+      } else if (r.chance(Math.min(0.9, HOUSEBOUND[band] * (1 + 0.3 * conditions.size())))) {
+        flags.add(ClinicalFlag.HOUSEBOUND);
+      }
+    }
+
+    private Optional<Frailty> frailty() {
+      boolean assessed = age >= FRAILTY_AGE || (age >= 50 && conditions.size() >= 3 && r.chance(0.1));
+      if (!assessed) {
+        return Optional.empty();
+      }
+      double mean =
+          0.5
+              + 0.2 * Math.max(0, age - 65)
+              + 1.2 * conditions.size()
+              + (flags.contains(ClinicalFlag.DEMENTIA) ? 3 : 0)
+              + (flags.contains(ClinicalFlag.CARE_HOME_RESIDENT) ? 4 : 0)
+              + (flags.contains(ClinicalFlag.HOUSEBOUND) ? 3 : 0);
+      int deficits = r.skewedCount(mean, 0.35);
+      EfiCategory efi =
+          deficits <= 4 ? EfiCategory.FIT : deficits <= 8 ? EfiCategory.MILD : deficits <= 13 ? EfiCategory.MODERATE : EfiCategory.SEVERE;
+      int cfs = (int) Math.round(2 + deficits * 0.36 + 0.7 * r.gaussian());
+      cfs = Math.max(1, Math.min(8, cfs));
+      if (flags.contains(ClinicalFlag.ACTIVE_CANCER) && deficits >= 14 && r.chance(0.2)) {
+        cfs = 9;
+      }
+      boolean recordEfi = r.chance(0.75);
+      boolean recordCfs = r.chance(deficits >= 9 ? 0.45 : 0.2);
+      LocalDate assessedOn = r.daysAgo(asOf, 0, 540, born);
+      if (!recordEfi && !recordCfs) {
+        return Optional.empty();
+      }
+      var frailty = Frailty.builder().assessedOn(assessedOn);
+      if (recordEfi) {
+        frailty.efiCategory(efi);
+      }
+      if (recordCfs) {
+        frailty.clinicalFrailtyScale(cfs);
+      }
+      boolean moderateOrWorse = recordEfi && (efi == EfiCategory.MODERATE || efi == EfiCategory.SEVERE);
+      frail = moderateOrWorse || (recordCfs && cfs >= FRAIL_CFS);
+      severelyFrail = (recordEfi && efi == EfiCategory.SEVERE) || (recordCfs && cfs >= 7);
+      if ((moderateOrWorse || (recordCfs && cfs >= 6)) && r.chance(0.25)) {
+        addCondition(Epidemiology.FRAILTY, assessedOn);
+      }
+      return Optional.of(frailty.build());
+    }
+
+    private void useOfServices() {
+      int n = conditions.size();
+      medicines =
+          r.poisson(0.1 + 1.5 * n + 0.03 * Math.max(0, age - 50) + (severelyFrail ? 3 : frail ? 1.5 : 0));
+      int gp = r.skewedCount(1.5 + 1.3 * n + (age >= 75 ? 2 : 0) + (age < 5 ? 2 : 0), 0.5);
+      int ae =
+          r.skewedCount(
+              0.18 + 0.08 * n + (frail ? 0.5 : 0) + (age < 5 ? 0.2 : 0) + (substanceMisuse ? 0.8 : 0), 1.0);
+      int admissions =
+          r.skewedCount(0.03 + 0.04 * n + (frail ? 0.3 : 0) + (age >= 80 ? 0.08 : 0) + (substanceMisuse ? 0.2 : 0), 1.0);
+      serviceUse = ServiceUse.builder().gpAppointments(gp).aeAttendances(ae).emergencyAdmissions(admissions).build();
+    }
+
+    private void carers() {
+      boolean needsCare =
+          flags.contains(ClinicalFlag.DEMENTIA)
+              || flags.contains(ClinicalFlag.LEARNING_DISABILITY)
+              || (flags.contains(ClinicalFlag.AUTISM) && age < 18)
+              || (frail && age >= 75);
+      if (!(needsCare ? r.chance(0.7) : age >= 65 && r.chance(0.06))) {
+        return;
+      }
+      int count = r.chance(0.3) ? 2 : 1;
+      for (int i = 0; i < count; i++) {
+        CarerRelationship relationship;
+        if (age < 25) {
+          relationship = i == 0 ? CarerRelationship.PARENT : CarerRelationship.SIBLING;
+        } else if (age >= 65) {
+          relationship =
+              i == 0 && r.chance(0.55)
+                  ? CarerRelationship.SPOUSE_OR_PARTNER
+                  : r.weighted(OLDER_CARERS, OLDER_CARER_WEIGHTS);
+        } else {
+          relationship = r.pick(ADULT_CARERS);
+        }
+        Set<CarerNeed> needs = EnumSet.noneOf(CarerNeed.class);
+        if (relationship != CarerRelationship.PAID_CARER) {
+          if (r.chance(0.35)) {
+            needs.add(CarerNeed.CARER_ASSESSMENT);
+          }
+          if (r.chance(0.2)) {
+            needs.add(r.pick(CarerNeed.RESPITE, CarerNeed.FINANCIAL, CarerNeed.EMOTIONAL_SUPPORT, CarerNeed.OWN_HEALTH));
+          }
+          if (relationship == CarerRelationship.CHILD && age < 60 && r.chance(0.3)) {
+            needs.add(CarerNeed.YOUNG_CARER);
+          }
+        }
+        carers.add(
+            Carer.builder()
+                .id("carer-" + (i + 1))
+                .relationship(relationship)
+                .mainCarer(i == 0 && relationship != CarerRelationship.PAID_CARER)
+                .ownNeeds(needs)
+                .build());
+      }
+    }
+
+    /** Roughly the cohort rules with their default thresholds: who a co-ordinator would work with. */
+    private boolean inCohort(Optional<Frailty> frailty) {
+      return age >= ELDERLY_AGE
+          || (age >= FRAILTY_AGE && frailty.isPresent() && frail)
+          || conditions.size() >= 2
+          || (categories.contains(ConditionCategory.PHYSICAL) && categories.contains(ConditionCategory.MENTAL_HEALTH))
+          || recentCancer
+          || flags.contains(ClinicalFlag.ACTIVE_CANCER)
+          || flags.contains(ClinicalFlag.LEARNING_DISABILITY)
+          || flags.contains(ClinicalFlag.AUTISM)
+          || flags.contains(ClinicalFlag.DEMENTIA)
+          || flags.contains(ClinicalFlag.CARE_HOME_RESIDENT)
+          || isHighRisk();
+    }
+
+    private boolean isHighRisk() {
+      return serviceUse.aeAttendances() >= HIGH_RISK_AE
+          || serviceUse.emergencyAdmissions() >= HIGH_RISK_ADMISSIONS
+          || medicines >= POLYPHARMACY;
+    }
+
+    private ImmutablePatient patient(
+        String practice, Optional<Frailty> frailty, Optional<PersonalisedCarePlan> plan, boolean held) {
+      Set<CommunicationNeed> needs = EnumSet.noneOf(CommunicationNeed.class);
+      if (flags.contains(ClinicalFlag.LEARNING_DISABILITY)) {
+        addIf(needs, CommunicationNeed.EASY_READ, 0.7);
+        addIf(needs, CommunicationNeed.ADVOCATE, 0.2);
+        addIf(needs, CommunicationNeed.LONGER_APPOINTMENT, 0.5);
+      }
+      if (flags.contains(ClinicalFlag.DEMENTIA) || flags.contains(ClinicalFlag.AUTISM)) {
+        addIf(needs, CommunicationNeed.LONGER_APPOINTMENT, 0.4);
+      }
+      if (has(Epidemiology.HEARING_LOSS)) {
+        addIf(needs, CommunicationNeed.HEARING_LOOP, 0.4);
+        addIf(needs, CommunicationNeed.BSL_INTERPRETER, 0.03);
+      }
+      if (has(Epidemiology.VISUAL_IMPAIRMENT)) {
+        addIf(needs, CommunicationNeed.LARGE_PRINT, 0.5);
+        addIf(needs, CommunicationNeed.BRAILLE, 0.05);
+      }
+      Optional<String> language = Optional.empty();
+      if (r.chance(0.04)) {
+        language = Optional.of(r.pick(Phrases.LANGUAGES));
+        addIf(needs, CommunicationNeed.INTERPRETER, 0.6);
+      }
+      ImmutablePatient.Builder p =
+          ImmutablePatient.builder()
+              .id(patientId(index))
+              .nhsNumber(nhsNumber)
+              .dateOfBirth(born)
+              .sex(sex)
+              .practiceCode(practice)
+              .conditions(conditions)
+              .frailty(frailty)
+              .flags(flags)
+              .repeatMedicines(medicines)
+              .serviceUse(serviceUse)
+              .carers(carers)
+              .communicationNeeds(needs)
+              .preferredLanguage(language);
+      ConsentStatus consent;
+      LocalDate consentOn = null;
+      if (plan.isPresent()) {
+        consent = r.chance(0.97) ? ConsentStatus.GIVEN : ConsentStatus.NOT_ASKED;
+        consentOn = earliest(plan.get().versions().get(0).recordedOn().minusDays(r.between(0, 30)));
+      } else if (held) {
+        consent = r.weighted(CONSENTS, HELD_CONSENT_WEIGHTS);
+        consentOn = r.daysAgo(asOf, 0, 700, born);
+      } else {
+        consent = r.chance(0.02) ? ConsentStatus.GIVEN : ConsentStatus.NOT_ASKED;
+        consentOn = r.daysAgo(asOf, 0, 1500, born);
+      }
+      p.consent(consent);
+      if (consent != ConsentStatus.NOT_ASKED) {
+        p.consentRecordedOn(consentOn);
+      }
+      return p.build();
+    }
+
+    private boolean has(String code) {
+      for (LongTermCondition c : conditions) {
+        if (c.snomedCode().equals(code)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private <T> void addIf(Set<T> set, T value, double p) {
+      if (r.chance(p)) {
+        set.add(value);
+      }
+    }
+
+    /** A date no earlier than birth. */
+    private LocalDate earliest(LocalDate date) {
+      return date.isBefore(born) ? born : date;
+    }
+
+    /** {@code count} dates within {@code maxDaysAgo} days before the reference date, oldest first. */
+    private LocalDate[] datesOldestFirst(int count, int maxDaysAgo) {
+      LocalDate[] dates = new LocalDate[count];
+      for (int i = 0; i < count; i++) {
+        dates[i] = r.daysAgo(asOf, 0, maxDaysAgo, born);
+      }
+      Arrays.sort(dates);
+      return dates;
+    }
+
+    // --- PAM ---
+
+    private List<PamAssessment> pam() {
+      int count = 1 + r.weighted(45, 30, 15, 10);
+      LocalDate adult = born.plusYears(18);
+      LocalDate date = r.daysAgo(asOf, 0, 1000, adult.isAfter(asOf) ? asOf : adult);
+      double score = clampScore(55 + 12 * r.gaussian());
+      List<PamAssessment> assessments = new ArrayList<>();
+      for (int i = 0; i < count && !date.isAfter(asOf); i++) {
+        assessments.add(PamAssessment.of(Math.round(score * 10) / 10.0, date));
+        date = date.plusDays(r.between(90, 270));
+        score = clampScore(score + 2.5 + 5 * r.gaussian());
+      }
+      return assessments;
+    }
+
+    private double clampScore(double score) {
+      return Math.max(30, Math.min(85, score));
+    }
+
+    // --- Personalised care and support plan ---
+
+    private PersonalisedCarePlan plan() {
+      int versions = r.chance(0.3) ? (r.chance(0.33) ? 3 : 2) : 1;
+      LocalDate[] dates = new LocalDate[versions];
+      dates[0] = r.daysAgo(asOf, 7, 900, born);
+      for (int i = 1; i < versions; i++) {
+        LocalDate next = dates[i - 1].plusDays(1);
+        dates[i] = r.dateBetween(next.isAfter(asOf) ? asOf : next, asOf);
+      }
+      CarePlanStatus finalStatus = r.weighted(PLAN_STATUSES, PLAN_STATUS_WEIGHTS);
+      PlanDraft draft = new PlanDraft(r.pick(Phrases.WHAT_MATTERS));
+      PersonalisedCarePlan plan = null;
+      for (int i = 0; i < versions; i++) {
+        boolean last = i == versions - 1;
+        LocalDate on = dates[i];
+        CarePlanStatus status = last ? finalStatus : i == 0 && r.chance(0.3) ? CarePlanStatus.DRAFT : CarePlanStatus.ACTIVE;
+        draft.advance(on, i == 0, last);
+        PlanContent content = draft.content(status, on, last);
+        plan =
+            plan == null
+                ? PersonalisedCarePlan.create("pcsp-" + patientId(index).substring(3), on, content)
+                : plan.amend(on, r.pick(Phrases.AMENDMENT_REASONS), content);
+      }
+      return plan;
+    }
+
+    /** The goals and actions of a plan as they change from version to version. */
+    private final class PlanDraft {
+      private String whatMatters;
+      private final List<GoalDraft> goals = new ArrayList<>();
+      private final List<ActionDraft> actions = new ArrayList<>();
+      private final List<SupportContact> supportContacts = new ArrayList<>();
+      private LocalDate agreedOn;
+      private LocalDate previous;
+
+      PlanDraft(String whatMatters) {
+        this.whatMatters = whatMatters;
+        if (coordinatorIndex >= 0) {
+          supportContacts.add(
+              SupportContact.builder()
+                  .name(layout.coordinatorNames().get(coordinatorIndex))
+                  .role("Care co-ordinator")
+                  .telephone(Phrases.telephone(100 + coordinatorIndex))
+                  .build());
+        } else {
+          supportContacts.add(SupportContact.builder().name("Practice team").role("Practice reception").build());
+        }
+        int extra = r.weighted(40, 40, 20);
+        for (int i = 0; i < extra; i++) {
+          String role = Phrases.SUPPORT_ROLES.get((index + i) % Phrases.SUPPORT_ROLES.size());
+          supportContacts.add(
+              SupportContact.builder().name(role).role(role).telephone(Phrases.telephone(r.between(200, 999))).build());
+        }
+      }
+
+      void advance(LocalDate on, boolean first, boolean last) {
+        if (first) {
+          int n = 1 + r.weighted(35, 35, 20, 10);
+          for (int i = 0; i < n; i++) {
+            goals.add(new GoalDraft("goal-" + (goals.size() + 1), on));
+          }
+        } else {
+          if (r.chance(0.2)) {
+            whatMatters = r.pick(Phrases.WHAT_MATTERS);
+          }
+          for (GoalDraft g : goals) {
+            if (r.chance(0.6)) {
+              g.progress(on);
+            }
+          }
+          if (r.chance(0.3)) {
+            goals.add(new GoalDraft("goal-" + (goals.size() + 1), on));
+          }
+          for (ActionDraft a : actions) {
+            if (a.completedOn == null && a.dueOn.isBefore(on) && r.chance(0.6)) {
+              a.completedOn = r.dateBetween(previous, on);
+            }
+          }
+        }
+        int newActions = first ? 1 + r.weighted(25, 35, 20, 12, 8) : r.chance(0.5) ? 1 : 0;
+        for (int i = 0; i < newActions; i++) {
+          actions.add(new ActionDraft("action-" + (actions.size() + 1), on, goals));
+        }
+        if (last) {
+          // Time passes to the reference date: some actions done, others overdue.
+          for (ActionDraft a : actions) {
+            if (a.completedOn == null) {
+              boolean due = !a.dueOn.isAfter(asOf);
+              if (r.chance(due ? 0.6 : 0.15)) {
+                LocalDate latest = a.dueOn.plusDays(30);
+                a.completedOn = r.dateBetween(on, latest.isAfter(asOf) ? asOf : latest);
+              }
+            }
+          }
+        }
+        previous = on;
+      }
+
+      PlanContent content(CarePlanStatus status, LocalDate on, boolean last) {
+        ImmutablePlanContent.Builder c =
+            PlanContent.builder().status(status).whatMattersToMe(whatMatters);
+        for (GoalDraft g : goals) {
+          c.addGoals(g.build());
+        }
+        for (ActionDraft a : actions) {
+          c.addActions(a.build());
+        }
+        c.supportContacts(supportContacts);
+        if (status != CarePlanStatus.DRAFT) {
+          if (agreedOn == null || r.chance(0.5)) {
+            agreedOn = on.plusDays(r.between(0, 14));
+            agreedOn = agreedOn.isAfter(asOf) ? asOf : agreedOn;
+          }
+          c.agreedOn(agreedOn);
+          if (r.chance(0.95)) {
+            LocalDate review;
+            if (last && r.chance(0.25) && agreedOn.isBefore(asOf)) {
+              LocalDate from = agreedOn.isAfter(asOf.minusDays(150)) ? agreedOn : asOf.minusDays(150);
+              review = r.dateBetween(from, asOf.minusDays(1));
+            } else if (last) {
+              review = asOf.plusDays(r.between(1, 300));
+            } else {
+              review = agreedOn.plusDays(r.between(90, 365));
+            }
+            c.nextReviewOn(review);
+          }
+          c.sharedWithPatient(r.chance(last ? 0.8 : 0.7));
+        }
+        return c.build();
+      }
+    }
+
+    /** A goal whose status moves on between versions. */
+    private final class GoalDraft {
+      private final String id;
+      private final String description;
+      private final LocalDate startOn;
+      private final LocalDate targetOn;
+      private GoalLifecycleStatus lifecycle;
+      private GoalAchievementStatus achievement;
+      private LocalDate changedOn;
+
+      GoalDraft(String id, LocalDate on) {
+        this.id = id;
+        this.description = r.pick(Phrases.GOALS);
+        this.startOn = on;
+        this.targetOn = on.plusDays(r.between(30, 365));
+        this.lifecycle =
+            r.weighted(NEW_GOAL_STATUSES, NEW_GOAL_WEIGHTS);
+        if (lifecycle == GoalLifecycleStatus.ACTIVE && r.chance(0.6)) {
+          achievement = GoalAchievementStatus.IN_PROGRESS;
+          changedOn = on;
+        }
+      }
+
+      void progress(LocalDate on) {
+        switch (lifecycle) {
+          case PROPOSED, PLANNED, ACCEPTED -> {
+            lifecycle = r.chance(0.85) ? GoalLifecycleStatus.ACTIVE : GoalLifecycleStatus.REJECTED;
+            achievement = lifecycle == GoalLifecycleStatus.ACTIVE ? GoalAchievementStatus.IN_PROGRESS : null;
+          }
+          case ACTIVE, ON_HOLD -> {
+            int next = r.weighted(45, 20, 8, 4, 23);
+            if (next == 0) {
+              lifecycle = GoalLifecycleStatus.ACTIVE;
+              achievement = r.weighted(PROGRESS, PROGRESS_WEIGHTS);
+            } else if (next == 1) {
+              lifecycle = GoalLifecycleStatus.COMPLETED;
+              achievement = r.chance(0.85) ? GoalAchievementStatus.ACHIEVED : GoalAchievementStatus.SUSTAINING;
+            } else if (next == 2) {
+              lifecycle = GoalLifecycleStatus.ON_HOLD;
+            } else if (next == 3) {
+              lifecycle = GoalLifecycleStatus.CANCELLED;
+              achievement = r.chance(0.5) ? GoalAchievementStatus.NOT_ATTAINABLE : GoalAchievementStatus.NOT_ACHIEVED;
+            } else {
+              return; // no change recorded
+            }
+          }
+          default -> {
+            return; // completed, cancelled, rejected: final
+          }
+        }
+        changedOn = on;
+      }
+
+      Goal build() {
+        return Goal.builder()
+            .id(id)
+            .description(description)
+            .lifecycleStatus(lifecycle)
+            .achievementStatus(Optional.ofNullable(achievement))
+            .startOn(startOn)
+            .targetOn(targetOn)
+            .statusChangedOn(Optional.ofNullable(achievement == null ? null : changedOn))
+            .build();
+      }
+    }
+
+    /** An action: due some time after it is agreed, done or not. */
+    private final class ActionDraft {
+      private final String id;
+      private final Phrases.ActionText text;
+      private final LocalDate dueOn;
+      private final String goalId;
+      private LocalDate completedOn;
+
+      ActionDraft(String id, LocalDate on, List<GoalDraft> goals) {
+        this.id = id;
+        this.text = r.pick(Phrases.ACTIONS);
+        this.dueOn = on.plusDays(r.between(7, 180));
+        this.goalId = r.chance(0.8) ? r.pick(goals).id : null;
+      }
+
+      PlanAction build() {
+        ActionOwner owner =
+            switch (text.owner()) {
+              case Phrases.PATIENT -> PATIENT_OWNER;
+              case Phrases.CARER -> carers.isEmpty() ? PATIENT_OWNER : CARER_OWNER;
+              case Phrases.COORDINATOR -> COORDINATOR_OWNER;
+              default -> ActionOwner.service(text.owner());
+            };
+        return PlanAction.builder()
+            .id(id)
+            .description(text.description())
+            .owner(owner)
+            .dueOn(dueOn)
+            .goalId(Optional.ofNullable(goalId))
+            .completedOn(Optional.ofNullable(completedOn))
+            .build();
+      }
+    }
+
+    // --- Interactions ---
+
+    private List<Contact> contacts(boolean hasPlan) {
+      int count = Math.min(12, r.poisson(hasPlan ? 4 : 2.5));
+      boolean housebound = flags.contains(ClinicalFlag.HOUSEBOUND) || flags.contains(ClinicalFlag.CARE_HOME_RESIDENT);
+      double[] modeWeights = {45, housebound ? 5 : 20, housebound ? 30 : 5, 5, 18};
+      LocalDate[] dates = datesOldestFirst(count, 365);
+      List<Contact> contacts = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        double who = r.unit();
+        Optional<String> by =
+            who < 0.9
+                ? Optional.of(coordinatorId)
+                : who < 0.95 ? Optional.of(r.pick(layout.coordinatorIds())) : Optional.empty();
+        contacts.add(
+            Contact.builder()
+                .id("contact-" + (i + 1))
+                .on(dates[i])
+                .mode(r.weighted(MODES, modeWeights))
+                .outcome(r.pick(Phrases.CONTACT_OUTCOMES))
+                .coordinatorId(by)
+                .build());
+      }
+      return contacts;
+    }
+
+    private List<Referral> referrals() {
+      int count = r.weighted(55, 28, 12, 5);
+      LocalDate[] dates = datesOldestFirst(count, 540);
+      List<Referral> referrals = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        ServiceType service = r.weighted(SERVICES, SERVICE_WEIGHTS);
+        if (service == ServiceType.EMPLOYMENT_SUPPORT && age >= 67) {
+          service = ServiceType.SOCIAL_PRESCRIBING_LINK_WORKER;
+        }
+        long daysAgo = asOf.toEpochDay() - dates[i].toEpochDay();
+        ReferralStatus status =
+            daysAgo < 21
+                ? r.weighted(NEW_REFERRAL_STATUSES, NEW_REFERRAL_WEIGHTS)
+                : r.weighted(REFERRAL_STATUSES, REFERRAL_WEIGHTS);
+        referrals.add(
+            Referral.builder()
+                .id("referral-" + (i + 1))
+                .referredOn(dates[i])
+                .service(service)
+                .agencyName(Optional.ofNullable(service == ServiceType.NAMED_AGENCY ? r.pick(Phrases.AGENCIES) : null))
+                .status(status)
+                .build());
+      }
+      return referrals;
+    }
+
+    private void decisions(ImmutablePatientCase.Builder c) {
+      if (r.chance(0.12)) {
+        int count = r.chance(0.8) ? 1 : 2;
+        for (int i = 0; i < count; i++) {
+          String id = "decision-" + (i + 1);
+          String topic = r.pick(Phrases.DECISIONS);
+          int when = r.weighted(25, 50, 25);
+          Optional<LocalDate> decideBy =
+              when == 0
+                  ? Optional.empty()
+                  : when == 1 ? Optional.of(asOf.plusDays(r.between(1, 120))) : Optional.of(asOf.minusDays(r.between(1, 60)));
+          c.addPendingDecisions(PendingDecision.builder().id(id).topic(topic).decideBy(decideBy).build());
+          if (r.chance(0.55)) {
+            c.addDecisionConversations(conversation("sdm-" + (i + 1), topic, Optional.of(id)));
+          }
+        }
+      }
+      if (r.chance(0.03)) {
+        c.addDecisionConversations(conversation("sdm-9", r.pick(Phrases.DECISIONS), Optional.empty()));
+      }
+    }
+
+    private DecisionConversation conversation(String id, String topic, Optional<String> decisionId) {
+      return DecisionConversation.builder()
+          .id(id)
+          .heldOn(r.daysAgo(asOf, 0, 120, born))
+          .topic(topic)
+          .decisionAid(Optional.ofNullable(r.chance(0.6) ? r.pick(Phrases.DECISION_AIDS) : null))
+          .pendingDecisionId(decisionId)
+          .build();
+    }
+
+    private List<MdtDiscussion> mdt() {
+      int count = r.chance(0.75) ? 1 : 2;
+      LocalDate[] dates = datesOldestFirst(count, 400);
+      List<MdtDiscussion> list = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        list.add(
+            MdtDiscussion.builder()
+                .id("mdt-" + (i + 1))
+                .heldOn(dates[i])
+                .outcome(r.pick(Phrases.MDT_OUTCOMES))
+                .build());
+      }
+      return list;
+    }
+
+    private List<SafeguardingConcern> concerns() {
+      int count = r.chance(0.9) ? 1 : 2;
+      LocalDate[] dates = datesOldestFirst(count, 400);
+      List<SafeguardingConcern> list = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        LocalDate raised = dates[i];
+        boolean recent = raised.isAfter(asOf.minusDays(14));
+        ConcernStatus status =
+            recent
+                ? (r.chance(0.9) ? ConcernStatus.OPEN : ConcernStatus.REFERRED)
+                : r.weighted(CONCERN_STATUSES, CONCERN_STATUS_WEIGHTS);
+        double discussed = switch (status) {
+          case CLOSED -> 0.95;
+          case REFERRED -> 0.9;
+          case OPEN -> 0.45;
+        };
+        Optional<GpDiscussion> discussion = Optional.empty();
+        if (r.chance(discussed)) {
+          LocalDate latest = raised.plusDays(14).isAfter(asOf) ? asOf : raised.plusDays(14);
+          String gp =
+              coordinatorIndex >= 0
+                  ? layout.safeguardingGps().get(coordinatorIndex)
+                  : r.pick(layout.practiceGps());
+          discussion = Optional.of(GpDiscussion.of(gp, r.dateBetween(raised, latest)));
+        }
+        list.add(
+            SafeguardingConcern.builder()
+                .id("concern-" + (i + 1))
+                .category(r.weighted(CONCERNS, CONCERN_WEIGHTS))
+                .raisedOn(raised)
+                .status(status)
+                .gpDiscussion(discussion)
+                .build());
+      }
+      return list;
+    }
+  }
+
+  /** The patient identifier for an index: {@code pt-000001} for index 0. */
+  static String patientId(int index) {
+    String s = Integer.toString(index + 1);
+    return "pt-" + "000000".substring(Math.min(6, s.length())) + s;
+  }
+
+  private static double[] weightsFor(ServiceType[] services) {
+    double[] w = new double[services.length];
+    for (int i = 0; i < services.length; i++) {
+      w[i] =
+          switch (services[i]) {
+            case SOCIAL_PRESCRIBING_LINK_WORKER -> 30;
+            case HEALTH_AND_WELLBEING_COACH -> 20;
+            case BENEFITS_ADVICE -> 12;
+            case EDUCATION_SELF_MANAGEMENT -> 10;
+            case PEER_SUPPORT -> 8;
+            case EMPLOYMENT_SUPPORT -> 5;
+            case PERSONAL_HEALTH_BUDGET -> 3;
+            case NAMED_AGENCY -> 12;
+          };
+    }
+    return w;
+  }
+}
