@@ -173,7 +173,7 @@ public final class CareRules {
         case OBLIGATION -> b.addObligations(f);
         case RECOMMENDATION -> {
           Optional<Outcomes.Suppression> held = run.outcomes.suppressions().stream()
-              .filter(s -> s.code().equals(f.code()) && s.fingerprint().equals(f.factsFingerprint()))
+              .filter(s -> s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint()))
               .findFirst();
           if (held.isPresent()) {
             b.addSuppressed(ImmutableFinding.copyOf(f).withDecisions(withSuppression(f, held.get(), run.assembler)));

@@ -1,16 +1,69 @@
 package uk.nhs.carecoord.examples;
 
 import java.time.LocalDate;
-import uk.nhs.carecoord.model.CareJson;
-import uk.nhs.carecoord.model.PamAssessment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.model.synthetic.SyntheticPopulation;
+import uk.nhs.carecoord.rules.CareRules;
+import uk.nhs.carecoord.rules.CoordinatorEvaluation;
+import uk.nhs.carecoord.rules.Finding;
+import uk.nhs.carecoord.rules.PatientEvaluation;
 
-/** Placeholder until the rules and reports exist: prints a PAM assessment as JSON. */
+/**
+ * A PCN end to end: generates a seeded synthetic network, evaluates every person and every care
+ * co-ordinator, and prints cohort counts, ARRS compliance verdicts and the top of the worklist.
+ */
 public final class PcnExample {
+  private static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
+
   private PcnExample() {}
 
-  /** Runs the example. */
+  /** Runs the example; the first argument, if any, is the number of people. */
   public static void main(String[] args) {
-    PamAssessment pam = PamAssessment.of(52.3, LocalDate.of(2026, 11, 1));
-    System.out.println(CareJson.write(pam) + " -> " + pam.level());
+    int people = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    SyntheticPcn network = SyntheticPopulation.builder()
+        .seed(2026).patients(people).practices(4).coordinators(5).asOf(AS_OF).build();
+    System.out.printf("%s: %d people in %d practices, %d care co-ordinators (synthetic data)%n",
+        network.pcn().name(), network.cases().size(), network.pcn().practices().size(),
+        network.pcn().coordinators().size());
+
+    CareRules rules = CareRules.builder().asOf(AS_OF).build();
+    List<PatientEvaluation> evaluations = new ArrayList<>(people);
+    int step = Math.max(1, people / 10);
+    for (PatientCase c : network.cases()) {
+      evaluations.add(rules.evaluate(c, network.pcn()));
+      if (evaluations.size() % step == 0 || evaluations.size() == people) {
+        System.out.printf("\revaluated %d/%d", evaluations.size(), people);
+      }
+    }
+    System.out.println();
+
+    Map<String, Integer> cohorts = new TreeMap<>();
+    evaluations.forEach(e -> e.cohorts().forEach(c -> cohorts.merge(c.code(), 1, Integer::sum)));
+    System.out.println("\nPeople per cohort:");
+    cohorts.forEach((code, n) -> System.out.printf("  %-32s %6d%n", code, n));
+
+    System.out.println("\nARRS training compliance:");
+    for (CoordinatorEvaluation t : rules.evaluateCoordinators(network.pcn())) {
+      System.out.printf("  %-6s %-14s %s%n", t.coordinatorId(), t.compliant() ? "compliant" : "NOT compliant",
+          t.verdict().map(Finding::reasons).orElse(List.of()));
+    }
+
+    record Item(String patientId, Finding finding) {}
+    List<Item> worklist = new ArrayList<>();
+    evaluations.forEach(e -> {
+      e.obligations().forEach(f -> worklist.add(new Item(e.patientId(), f)));
+      e.recommendations().forEach(f -> worklist.add(new Item(e.patientId(), f)));
+    });
+    worklist.sort(Comparator.comparing((Item i) -> i.finding().priority())
+        .thenComparing(i -> i.finding().code()).thenComparing(Item::patientId));
+    System.out.println("\nTop of the worklist (synthetic patients):");
+    worklist.stream().limit(10).forEach(i -> System.out.printf("  %-7s %-10s %s%n",
+        i.finding().priority(), i.patientId(), i.finding().text()));
   }
 }
