@@ -176,7 +176,9 @@ public final class CareRules {
               .filter(s -> s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint()))
               .findFirst();
           if (held.isPresent()) {
-            b.addSuppressed(ImmutableFinding.copyOf(f).withDecisions(withSuppression(f, held.get(), run.assembler)));
+            b.addSuppressed(ImmutableFinding.copyOf(f)
+                .withDecisions(withSuppression(f, held.get(), run.assembler))
+                .withDueOn(Optional.ofNullable(held.get().record().getDueOn())));
           } else {
             b.addRecommendations(f);
           }
