@@ -129,7 +129,10 @@ public abstract class Thresholds {
 
   // --- Training ---
 
-  /** Months after starting in post to complete (or enrol on) the PCI two-day course. */
+  /**
+   * Months after starting in post to complete the PCI two-day course; until then, being enrolled
+   * or under way is due soon (ARRS: "enrolled in, undertaking or qualified from"), after it overdue.
+   */
   @Value.Default
   public int getPciCourseWindowMonths() {
     return 12;
@@ -147,13 +150,13 @@ public abstract class Thresholds {
     return 6;
   }
 
-  /** Months after which safeguarding training (every level) must be refreshed. */
+  /** Months after which safeguarding training (every level) must be refreshed; 0: never. */
   @Value.Default
   public int getSafeguardingRenewalMonths() {
     return 36;
   }
 
-  /** Months after which Mental Capacity Act and DoLS training must be refreshed. */
+  /** Months after which Mental Capacity Act and DoLS training must be refreshed; 0: never. */
   @Value.Default
   public int getMcaDolsRenewalMonths() {
     return 36;
