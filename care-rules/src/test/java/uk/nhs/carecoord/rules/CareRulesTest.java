@@ -117,6 +117,18 @@ class CareRulesTest {
   }
 
   @Test
+  void coordinatorEvaluationsSurviveJson() {
+    CareRules rules = CareRules.builder().asOf(AS_OF).build();
+    uk.nhs.carecoord.model.Pcn pcn = uk.nhs.carecoord.model.Pcn.builder().code("U99999").name("Example PCN")
+        .addCoordinators(uk.nhs.carecoord.model.CareCoordinator.builder().id("cc-1").name("Sam Example")
+            .startedOn(AS_OF.minusYears(2)).build())
+        .build();
+    CoordinatorEvaluation e = rules.evaluateCoordinators(pcn).get(0);
+    assertFalse(e.compliant());
+    assertEquals(e, uk.nhs.carecoord.model.CareJson.read(uk.nhs.carecoord.model.CareJson.write(e), CoordinatorEvaluation.class));
+  }
+
+  @Test
   void theReferenceDateComesFromTheInjectedClock() {
     CareRules rules = CareRules.builder().asOf(AS_OF).build();
     assertEquals(AS_OF, rules.today());
