@@ -1,5 +1,7 @@
 package uk.nhs.carecoord.examples;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +11,8 @@ import java.util.TreeMap;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.model.synthetic.SyntheticPopulation;
+import uk.nhs.carecoord.reporting.PcnReports;
+import uk.nhs.carecoord.reporting.ReportSet;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.CoordinatorEvaluation;
 import uk.nhs.carecoord.rules.Finding;
@@ -16,16 +20,21 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
  * A PCN end to end: generates a seeded synthetic network, evaluates every person and every care
- * co-ordinator, and prints cohort counts, ARRS compliance verdicts and the top of the worklist.
+ * co-ordinator, prints cohort counts, ARRS compliance verdicts and the top of the worklist, and
+ * writes the reports (JSON, CSV, HTML) to a folder.
  */
 public final class PcnExample {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
 
   private PcnExample() {}
 
-  /** Runs the example; the first argument, if any, is the number of people. */
-  public static void main(String[] args) {
+  /**
+   * Runs the example; the first argument, if any, is the number of people, the second the folder
+   * for the reports (default {@code target/pcn-reports}).
+   */
+  public static void main(String[] args) throws IOException {
     int people = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    Path out = Path.of(args.length > 1 ? args[1] : "target/pcn-reports");
     SyntheticPcn network = SyntheticPopulation.builder()
         .seed(2026).patients(people).practices(4).coordinators(5).asOf(AS_OF).build();
     System.out.printf("%s: %d people in %d practices, %d care co-ordinators (synthetic data)%n",
@@ -49,7 +58,8 @@ public final class PcnExample {
     cohorts.forEach((code, n) -> System.out.printf("  %-32s %6d%n", code, n));
 
     System.out.println("\nARRS training compliance:");
-    for (CoordinatorEvaluation t : rules.evaluateCoordinators(network.pcn())) {
+    List<CoordinatorEvaluation> training = rules.evaluateCoordinators(network.pcn());
+    for (CoordinatorEvaluation t : training) {
       System.out.printf("  %-6s %-14s %s%n", t.coordinatorId(), t.compliant() ? "compliant" : "NOT compliant",
           t.verdict().map(Finding::reasons).orElse(List.of()));
     }
@@ -65,5 +75,10 @@ public final class PcnExample {
     System.out.println("\nTop of the worklist (synthetic patients):");
     worklist.stream().limit(10).forEach(i -> System.out.printf("  %-7s %-10s %s%n",
         i.finding().priority(), i.patientId(), i.finding().text()));
+
+    ReportSet reports = PcnReports.builder().build().build(network.pcn(), network.cases(), evaluations, training);
+    List<Path> written = reports.writeAll(out);
+    System.out.printf("%nWrote %d report files to %s (open %s; files named %s hold patient data)%n",
+        written.size(), out.toAbsolutePath(), ReportSet.HTML_FILE, ReportSet.PATIENT_DATA);
   }
 }
