@@ -1,0 +1,14 @@
+/**
+ * The rules engine. {@link uk.nhs.carecoord.rules.CareRules} is the façade: it compiles the DRL
+ * rule sets once (built-in ones from the classpath, a rule author's from a directory), and
+ * evaluates people ({@link uk.nhs.carecoord.rules.PatientEvaluation}) and care co-ordinators
+ * ({@link uk.nhs.carecoord.rules.CoordinatorEvaluation}) in stateless sessions.
+ *
+ * <p>The decisions are in the DRL files; Java turns model values into facts, runs the rules and
+ * shapes what they raised into {@link uk.nhs.carecoord.rules.Finding}s, each with its
+ * {@link uk.nhs.carecoord.rules.DecisionRecord}s. {@link uk.nhs.carecoord.rules.Outcomes},
+ * {@link uk.nhs.carecoord.rules.Outcome} and {@link uk.nhs.carecoord.rules.Context} are the
+ * vocabulary rules write against; {@link uk.nhs.carecoord.rules.Scenario} runs a rule author's
+ * data-only test.
+ */
+package uk.nhs.carecoord.rules;
