@@ -1,0 +1,89 @@
+package uk.nhs.carecoord.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import uk.nhs.carecoord.model.CareJson;
+import uk.nhs.carecoord.model.ModelValidationException;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.rules.CareRules;
+import uk.nhs.carecoord.rules.PatientEvaluation;
+
+/** {@code care evaluate [<case.json>|-]}: evaluates patient cases and prints the evaluations as JSON. */
+@Command(
+    name = "evaluate",
+    header = "Evaluate patient cases (a JSON file, or JSON lines on stdin); print the evaluations as JSON.",
+    mixinStandardHelpOptions = true,
+    description = "Evaluates patient cases and prints each evaluation as JSON: cohorts, obligations,"
+        + " recommendations and suppressed recommendations, each with its decision records."
+        + " A .json file holds one case (printed indented); a .jsonl file, or standard input ('-' or no"
+        + " file), holds one case a line (printed one evaluation a line).")
+final class EvaluateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<case.json>",
+      description = "A case file, or '-' (the default) for JSON lines on standard input.")
+  String input;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+      description = "The reference date (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--rules", paramLabel = "<dir>", description = "A directory of .drl files added to the built-in rule sets.")
+  Path rulesDirectory;
+
+  @Option(names = "--pcn", paramLabel = "<pcn.json>",
+      description = "The PCN (practices, co-ordinators, supervision): names each co-ordinator's GP supervisor.")
+  Path pcnFile;
+
+  @Override
+  public Integer call() {
+    Path caseFile = input == null || input.equals("-") ? null : Inputs.file(Path.of(input));
+    if (rulesDirectory != null) {
+      Inputs.directory(rulesDirectory);
+    }
+    Pcn pcn = pcnFile == null ? null : Inputs.readJson(pcnFile, Pcn.class);
+    PatientCase single = caseFile == null || Inputs.isJsonLines(caseFile) ? null : Inputs.readJson(caseFile, PatientCase.class);
+
+    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()));
+    PrintWriter out = spec.commandLine().getOut();
+
+    if (single != null) {
+      out.println(CareJson.write(evaluate(rules, single, pcn, caseFile.toString())));
+      out.flush();
+      return 0;
+    }
+    String source = caseFile == null ? "stdin" : caseFile.toString();
+    try (InputStream in = caseFile == null ? System.in : Files.newInputStream(caseFile)) {
+      int[] line = {0};
+      Inputs.readJsonLines(in, source, PatientCase.class, c -> {
+        line[0]++;
+        out.println(CareJson.writeLine(evaluate(rules, c, pcn, source + ": case " + line[0])));
+        out.flush();
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return 0;
+  }
+
+  private static PatientEvaluation evaluate(CareRules rules, PatientCase c, Pcn pcn, String where) {
+    try {
+      return pcn == null ? rules.evaluate(c) : rules.evaluate(c, pcn);
+    } catch (ModelValidationException e) {
+      // e.g. the case records something after the reference date
+      throw new UserError(where + " (as of " + rules.today() + "): " + e.getMessage(), e);
+    }
+  }
+}

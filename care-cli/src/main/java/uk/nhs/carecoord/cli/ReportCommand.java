@@ -1,0 +1,122 @@
+package uk.nhs.carecoord.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import uk.nhs.carecoord.model.ModelValidationException;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.reporting.PcnReports;
+import uk.nhs.carecoord.reporting.ReportSet;
+import uk.nhs.carecoord.rules.CareRules;
+import uk.nhs.carecoord.rules.CoordinatorEvaluation;
+import uk.nhs.carecoord.rules.PatientEvaluation;
+
+/** {@code care report <population> --out <dir>}: evaluates a PCN and writes its reports. */
+@Command(
+    name = "report",
+    header = "Evaluate a PCN's population and write its reports (JSON, CSV, HTML) to a directory.",
+    mixinStandardHelpOptions = true,
+    description = "Evaluates a PCN's population and its co-ordinators and writes the reports (JSON, CSV, HTML)"
+        + " to a directory. The input is a synthetic PCN as JSON (pcn and cases), or JSON lines of patient"
+        + " cases (.jsonl) with --pcn. Files named CONTAINS-PATIENT-DATA hold person-level worklists.")
+final class ReportCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<population>", description = "population.json (a PCN and its cases) or cases.jsonl.")
+  Path population;
+
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Directory to write the reports to (created).")
+  Path out;
+
+  @Option(names = "--pcn", paramLabel = "<pcn.json>", description = "The PCN, for JSON-lines input (required there).")
+  Path pcnFile;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+      description = "The reference date (default: the population's own date, else today).")
+  LocalDate asOf;
+
+  @Option(names = "--rules", paramLabel = "<dir>", description = "A directory of .drl files added to the built-in rule sets.")
+  Path rulesDirectory;
+
+  @Option(names = "--suppress", paramLabel = "<n>", defaultValue = "" + PcnReports.DEFAULT_SUPPRESSION_THRESHOLD,
+      description = "Show counts from 1 to n as '*' (default: ${DEFAULT-VALUE}; 0 turns suppression off).")
+  int suppress;
+
+  @Override
+  public Integer call() {
+    Inputs.file(population);
+    if (rulesDirectory != null) {
+      Inputs.directory(rulesDirectory);
+    }
+    if (suppress < 0) {
+      throw new UserError("--suppress must be 0 or more");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserError("not a directory: " + out);
+    }
+    Pcn pcn;
+    List<PatientCase> cases;
+    LocalDate date = asOf;
+    if (Inputs.isJsonLines(population)) {
+      if (pcnFile == null) {
+        throw new UserError("JSON-lines input needs --pcn <pcn.json>");
+      }
+      pcn = Inputs.readJson(pcnFile, Pcn.class);
+      cases = new ArrayList<>();
+      try (InputStream in = Files.newInputStream(population)) {
+        Inputs.readJsonLines(in, population.toString(), PatientCase.class, cases::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      SyntheticPcn synthetic = Inputs.readJson(population, SyntheticPcn.class);
+      pcn = pcnFile == null ? synthetic.pcn() : Inputs.readJson(pcnFile, Pcn.class);
+      cases = synthetic.cases();
+      if (date == null) {
+        date = synthetic.asOf();
+      }
+    }
+    if (date == null) {
+      date = LocalDate.now(Clock.systemDefaultZone());
+    }
+    CareRules rules = CompiledRules.of(rulesDirectory, true, date);
+    List<PatientEvaluation> evaluations;
+    List<CoordinatorEvaluation> coordinators;
+    try {
+      evaluations = rules.evaluateAll(pcn, cases);
+      coordinators = rules.evaluateCoordinators(pcn);
+    } catch (ModelValidationException e) {
+      throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
+    }
+    ReportSet reports = PcnReports.builder().suppressionThreshold(suppress).asOf(date).build()
+        .build(pcn, cases, evaluations, coordinators);
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UserError("cannot create " + out + ": " + e.getMessage(), e);
+    }
+    List<Path> written = reports.writeAll(out);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Evaluated " + cases.size() + " people and " + coordinators.size() + " co-ordinators of "
+        + pcn.code() + " as of " + date + "; wrote " + written.size() + " files to " + out);
+    for (Path p : written) {
+      stdout.println("  " + p);
+    }
+    stdout.flush();
+    return 0;
+  }
+}
