@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the benchmark uber-jar and runs the suite with short settings (about 5 minutes on 2 cores).
+# Results (JMH JSON, both runs merged into one array) go to benchmarks/results.json.
+#
+#   benchmarks/run.sh                 # 50,000 people
+#   SIZE=10000 benchmarks/run.sh      # a smaller population
+#   JMH_ARGS="-f 1 -wi 1 -i 2 -w 2s -r 3s" benchmarks/run.sh   # a smoke run (figures far from steady)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE="${SIZE:-50000}"
+# Drools needs ~20 s of warm-up before the JIT settles (1 x 2 s gives a third of steady state).
+JMH_ARGS="${JMH_ARGS:--f 1 -wi 4 -w 5s -i 2 -r 5s}"
+COLD_FORKS="${COLD_FORKS:-3}"
+OUT=benchmarks/results.json
+JAR=benchmarks/target/benchmarks.jar
+
+mvn -q -pl benchmarks -am package -DskipTests
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# 1 and 2: people per second, rules and hand-written, one thread and all cores; -prof gc gives
+# gc.alloc.rate.norm = bytes allocated per person (one operation = one person).
+java -jar "$JAR" 'EvaluationBenchmark' $JMH_ARGS -p size="$SIZE" -prof gc \
+  -rf json -rff "$tmp/evaluation.json"
+
+# 3: cold start, the first build in a fresh JVM: no warm-up, one shot per fork.
+java -jar "$JAR" 'ColdStartBenchmark' -f "$COLD_FORKS" -wi 0 -i 1 \
+  -rf json -rff "$tmp/coldstart.json"
+
+jq -s 'add' "$tmp/evaluation.json" "$tmp/coldstart.json" > "$OUT"
+echo "Results written to $OUT"
+jq -r '.[] | [.benchmark, .threads, .mode, (.primaryMetric.score|tostring), .primaryMetric.scoreUnit,
+  ((.secondaryMetrics["gc.alloc.rate.norm"].score // "")|tostring)] | @tsv' "$OUT"

@@ -1,0 +1,28 @@
+package uk.nhs.carecoord.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.rules.SessionProbe;
+
+/** The session-pool experiment is only worth its figure if a reused session raises the same outcomes. */
+class PooledSessionAgreesTest {
+  @Test
+  void pooledSessionRaisesAsManyOutcomesAsAFreshOne() {
+    SyntheticPcn synthetic = Population.generate(300);
+    SessionProbe probe = new SessionProbe(Population.AS_OF);
+    int total = 0;
+    for (int round = 0; round < 2; round++) { // the second round runs on reused sessions
+      for (PatientCase c : synthetic.cases()) {
+        List<Object> facts = probe.facts(c, synthetic.pcn());
+        int fresh = probe.execute(facts);
+        assertEquals(fresh, probe.executePooled(facts), c.patient().id());
+        total += fresh;
+      }
+    }
+    assertEquals(true, total > 300, "outcomes " + total);
+  }
+}
