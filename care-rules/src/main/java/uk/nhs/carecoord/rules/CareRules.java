@@ -30,7 +30,7 @@ import uk.nhs.carecoord.model.SupervisionArrangement;
  * }</pre>
  *
  * <p>One instance holds one compiled rule base and is safe to share between threads; each
- * evaluation runs in its own stateless session. The clock and every threshold are injected here;
+ * evaluation runs in its own session, taken from a pool and reset after use. The clock and every threshold are injected here;
  * no rule reads the wall clock.
  */
 public final class CareRules {
@@ -202,7 +202,7 @@ public final class CareRules {
     all.add(new Context(asOf, settings.thresholds, settings.codeList.version()));
     all.add(outcomes);
     all.addAll(input);
-    rules.session().execute(all);
+    rules.execute(all);
     FindingAssembler assembler = new FindingAssembler(rules, asOf, settings.codeList.version());
     return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
   }
