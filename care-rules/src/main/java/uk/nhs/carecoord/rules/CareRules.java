@@ -40,6 +40,11 @@ public final class CareRules {
 
   private static final String BUILT_IN_ROOT = "uk/nhs/carecoord/rules/drl/";
 
+  /** The built-in rule sets' DRL, read from this library's resources. */
+  static List<RuleSource> builtInSources() {
+    return RuleSource.fromClasspath(CareRules.class.getClassLoader(), BUILT_IN_ROOT, BUILT_IN);
+  }
+
   private final Settings settings;
   private final AtomicReference<RuleBase> ruleBase;
   private final Clock clock;
@@ -65,8 +70,13 @@ public final class CareRules {
   /** A view of these rules with other thresholds; shares the compiled rule base. */
   public CareRules withThresholds(Thresholds thresholds) {
     Objects.requireNonNull(thresholds, "thresholds");
-    Settings changed = new Settings(thresholds, settings.codeList, settings.ruleDirectory, settings.builtIns, settings.clock);
+    Settings changed = new Settings(thresholds, settings.codeList, settings.ruleDirectory, settings.builtIns, settings.precompiled, settings.clock);
     return new CareRules(changed, ruleBase, clock);
+  }
+
+  /** How the rule base in use was made (tests). */
+  RuleBase.Origin ruleBaseOrigin() {
+    return ruleBase.get().origin();
   }
 
   /** The reference date evaluations use now. */
@@ -147,7 +157,7 @@ public final class CareRules {
    * @throws RuleCompilationException listing file, line and message of every problem
    */
   public void reload() {
-    ruleBase.set(RuleBase.compile(settings.sources()));
+    ruleBase.set(RuleBase.compile(settings.sources(), settings.precompiled));
   }
 
   /** The rule sets in use: name, declared version and digest, for audit. */
@@ -210,7 +220,8 @@ public final class CareRules {
   private record Run(Outcomes outcomes, FindingAssembler assembler, List<Finding> findings) {}
 
   /** What a builder collected; shared by the views {@link #asOf} makes. */
-  private record Settings(Thresholds thresholds, CodeList codeList, Path ruleDirectory, boolean builtIns, Clock clock) {
+  private record Settings(
+      Thresholds thresholds, CodeList codeList, Path ruleDirectory, boolean builtIns, boolean precompiled, Clock clock) {
     ZoneId zone() {
       return clock.getZone();
     }
@@ -218,7 +229,7 @@ public final class CareRules {
     List<RuleSource> sources() {
       Map<String, RuleSource> byName = new LinkedHashMap<>();
       if (builtIns) {
-        for (RuleSource s : RuleSource.fromClasspath(CareRules.class.getClassLoader(), BUILT_IN_ROOT, BUILT_IN)) {
+        for (RuleSource s : builtInSources()) {
           byName.put(s.name(), s);
         }
       }
@@ -239,6 +250,7 @@ public final class CareRules {
     private CodeList codeList;
     private Path ruleDirectory;
     private boolean builtIns = true;
+    private boolean precompiled = true;
 
     private Builder() {}
 
@@ -282,13 +294,24 @@ public final class CareRules {
     }
 
     /**
-     * Compiles the rules.
+     * Whether the built-in rule sets may be loaded as precompiled at build time (default true);
+     * false compiles their DRL at run time, which tests compare against.
+     */
+    Builder precompiled(boolean use) {
+      this.precompiled = use;
+      return this;
+    }
+
+    /**
+     * Compiles the rules. The built-in rule sets alone load as compiled when this library was
+     * built (a fraction of a second); with a rule directory every rule set is compiled from its
+     * DRL now (seconds), so that the author's rules and the built-in ones are checked together.
      *
      * @throws RuleCompilationException listing file, line and message of every problem
      */
     public CareRules build() {
-      Settings settings = new Settings(thresholds, codeList != null ? codeList : CodeList.bundled(), ruleDirectory, builtIns, clock);
-      return new CareRules(settings, new AtomicReference<>(RuleBase.compile(settings.sources())), clock);
+      Settings settings = new Settings(thresholds, codeList != null ? codeList : CodeList.bundled(), ruleDirectory, builtIns, precompiled, clock);
+      return new CareRules(settings, new AtomicReference<>(RuleBase.compile(settings.sources(), precompiled)), clock);
     }
   }
 }

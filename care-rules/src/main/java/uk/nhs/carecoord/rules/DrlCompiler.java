@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -119,7 +121,7 @@ final class DrlCompiler {
         throw new IllegalArgumentException("two rule sources are named " + source.name());
       }
     }
-    Build build = build(sources, releaseId, true);
+    Build build = build(sources, releaseId, Output.KIE_BASE);
     if (build.kieBase() != null) {
       return build.kieBase();
     }
@@ -131,15 +133,29 @@ final class DrlCompiler {
     throw new RuleCompilationException(problems);
   }
 
+  /**
+   * Compiles the sources and returns the executable model's generated files (class files, and the
+   * {@code drools-model} index of the model classes) by path, for {@link PrecompiledRules}.
+   *
+   * @throws RuleCompilationException if any source does not compile, listing every problem
+   */
+  Map<String, byte[]> generate(List<RuleSource> sources, ReleaseId releaseId) {
+    Build build = build(sources, releaseId, Output.FILES);
+    if (build.files() == null) {
+      throw new RuleCompilationException(new ProblemMapper(sources).map(build));
+    }
+    return build.files();
+  }
+
   private ReleaseId newReleaseId() {
     return kieServices.newReleaseId(RELEASE_GROUP, "drl-" + UUID.randomUUID(), "1.0.0");
   }
 
   /**
-   * One build. Returns the KieBase (if asked for and there were no errors), else the error
+   * One build. Returns what {@code output} asks for if there were no errors, else the error
    * messages, or the exception Drools threw instead of reporting.
    */
-  private Build build(List<RuleSource> sources, ReleaseId releaseId, boolean wantKieBase) {
+  private Build build(List<RuleSource> sources, ReleaseId releaseId, Output output) {
     KieFileSystem kfs = kieServices.newKieFileSystem();
     kfs.generateAndWritePomXML(releaseId);
     for (RuleSource source : sources) {
@@ -147,26 +163,47 @@ final class DrlCompiler {
     }
     try {
       List<Message> errors;
+      KieBuilder builder;
       try {
-        KieBuilder builder = kieServices.newKieBuilder(kfs, classLoader).buildAll(ExecutableModelProject.class);
+        builder = kieServices.newKieBuilder(kfs, classLoader).buildAll(ExecutableModelProject.class);
         errors = builder.getResults().getMessages(Message.Level.ERROR);
       } catch (RuntimeException e) {
-        return new Build(null, List.of(), e);
+        return new Build(null, null, List.of(), e);
       }
-      if (!errors.isEmpty() || !wantKieBase) {
-        return new Build(null, errors, null);
+      if (!errors.isEmpty()) {
+        return new Build(null, null, errors, null);
+      }
+      if (output == Output.ERRORS_ONLY) {
+        return new Build(null, null, List.of(), null);
+      }
+      if (output == Output.FILES) {
+        return new Build(null, files((InternalKieModule) builder.getKieModule()), List.of(), null);
       }
       KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
       KieBaseConfiguration configuration = kieServices.newKieBaseConfiguration();
       configuration.setOption(KieBaseMutabilityOption.DISABLED);
-      return new Build(container.newKieBase(configuration), List.of(), null);
+      return new Build(container.newKieBase(configuration), null, List.of(), null);
     } finally {
       // A successful build registers its KieModule in the KieRepository singleton; never keep it.
       kieServices.getRepository().removeKieModule(releaseId);
     }
   }
 
-  private record Build(KieBase kieBase, List<Message> errors, RuntimeException failure) {}
+  private static Map<String, byte[]> files(InternalKieModule module) {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String name : module.getFileNames()) {
+      byte[] bytes = module.getBytes(name);
+      if (bytes != null) {
+        files.put(name, bytes);
+      }
+    }
+    return files;
+  }
+
+  /** What a successful build returns besides its (empty) errors. */
+  private enum Output { ERRORS_ONLY, FILES, KIE_BASE }
+
+  private record Build(KieBase kieBase, Map<String, byte[]> files, List<Message> errors, RuntimeException failure) {}
 
   // ---------------------------------------------------------------------------------------------
   // Mapping Drools' messages back to DRL files and lines.
@@ -540,7 +577,7 @@ final class DrlCompiler {
       for (DrlFile file : files.values()) {
         variant.add(file.without(blank));
       }
-      Build build = build(variant, newReleaseId(), false);
+      Build build = build(variant, newReleaseId(), Output.ERRORS_ONLY);
       Set<String> seen = new HashSet<>();
       if (build.failure() != null) {
         seen.add(failureKey(build.failure()));

@@ -3,6 +3,7 @@ package uk.nhs.carecoord.rules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
@@ -20,13 +21,15 @@ final class RuleBase {
   private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
 
   private final KieBase kieBase;
+  private final Origin origin;
   private final StatelessKieSession session;
   private final KieSessionsPool pool;
   private final Map<String, RuleSetInfo> ruleSetByRule;
   private final List<RuleSetInfo> ruleSets;
 
-  private RuleBase(KieBase kieBase, Map<String, RuleSetInfo> ruleSetByRule, List<RuleSetInfo> ruleSets) {
+  private RuleBase(KieBase kieBase, Origin origin, Map<String, RuleSetInfo> ruleSetByRule, List<RuleSetInfo> ruleSets) {
     this.kieBase = kieBase;
+    this.origin = origin;
     this.session = kieBase.newStatelessKieSession();
     // Creating a session per person dominated evaluation time (BENCHMARKS.md): reuse pooled ones.
     this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -34,9 +37,19 @@ final class RuleBase {
     this.ruleSets = ruleSets;
   }
 
-  /** Compiles the sources; throws {@link RuleCompilationException} listing every problem. */
+  /**
+   * Compiles the sources, or loads them precompiled if they are exactly the built-in rule sets;
+   * throws {@link RuleCompilationException} listing every problem.
+   */
   static RuleBase compile(List<RuleSource> sources) {
-    KieBase kieBase = new DrlCompiler().compile(sources);
+    return compile(sources, true);
+  }
+
+  /** As {@link #compile(List)}; {@code usePrecompiled} false always compiles the DRL (tests). */
+  static RuleBase compile(List<RuleSource> sources, boolean usePrecompiled) {
+    Optional<KieBase> precompiled = usePrecompiled ? PrecompiledRules.load(sources) : Optional.empty();
+    Origin origin = precompiled.isPresent() ? Origin.PRECOMPILED : Origin.COMPILED_AT_RUN_TIME;
+    KieBase kieBase = precompiled.orElseGet(() -> new DrlCompiler().compile(sources));
     Map<String, RuleSetInfo> byRule = new HashMap<>();
     List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
     for (int i = 0; i < sources.size(); i++) {
@@ -49,7 +62,7 @@ final class RuleBase {
         byRule.put(key(packageName, name), infos.get(i));
       }
     }
-    return new RuleBase(kieBase, Map.copyOf(byRule), infos);
+    return new RuleBase(kieBase, origin, Map.copyOf(byRule), infos);
   }
 
   private static RuleSetInfo describe(RuleSource source) {
@@ -86,6 +99,10 @@ final class RuleBase {
     return kieBase;
   }
 
+  Origin origin() {
+    return origin;
+  }
+
   List<RuleSetInfo> ruleSets() {
     return ruleSets;
   }
@@ -94,6 +111,9 @@ final class RuleBase {
     RuleSetInfo info = ruleSetByRule.get(key(packageName, ruleName));
     return info != null ? info : new RuleSetInfo(packageName, "", "unversioned", "unknown");
   }
+
+  /** Whether the KieBase came from {@link PrecompiledRules} or from compiling DRL at run time. */
+  enum Origin { PRECOMPILED, COMPILED_AT_RUN_TIME }
 
   /** A rule set: the DRL file's name, path, declared version and digest. */
   record RuleSetInfo(String name, String path, String version, String digest) {}

@@ -1,0 +1,200 @@
+package uk.nhs.carecoord.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.drools.base.util.Drools;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
+
+/**
+ * The built-in rule sets compiled to Drools' executable model when this library is built, so that
+ * rules made of the built-in sets alone are ready in a fraction of a second: compiling DRL at run
+ * time generates and compiles Java, which takes about 4 s (BENCHMARKS.md).
+ *
+ * <p>The build runs {@link #main} after compiling this module (exec-maven-plugin, phase {@code
+ * process-classes}). It writes one resource, {@value #RESOURCE}: the generated classes and a
+ * manifest naming the model classes, the Drools version and a digest of the DRL they came from.
+ *
+ * <p>{@link #load} uses it only when the sources to compile are exactly those DRL files (same names
+ * and text, in the same order) under the same Drools version. Anything else — a rule author's
+ * directory that adds or replaces a file, a resource that is missing, e.g. when classes were
+ * compiled by an IDE — gives no KieBase, and the caller compiles the DRL at run time as before.
+ * The classes are defined by a class loader of their own, so they never shadow classes that a run
+ * time compile of changed rules generates under the same names.
+ */
+final class PrecompiledRules {
+  static final String RESOURCE = "uk/nhs/carecoord/rules/precompiled/built-in-rules.zip";
+  private static final String MANIFEST = "manifest.properties";
+  private static final String RELEASE_GROUP = "uk.nhs.carecoord.rules";
+  private static final String RELEASE_ARTIFACT = "built-in-rules";
+  /** The executable model's index of its model classes; its first line is the model version. */
+  private static final String MODEL_INDEX = "/drools-model";
+
+  private PrecompiledRules() {}
+
+  /**
+   * Build step: compiles the built-in rule sets and writes {@value #RESOURCE} under the given
+   * class output directory.
+   *
+   * @param args the class output directory, e.g. {@code target/classes}
+   * @throws RuleCompilationException if a built-in rule set does not compile
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: PrecompiledRules <class output directory>");
+    }
+    List<RuleSource> sources = CareRules.builtInSources();
+    Map<String, byte[]> files = new DrlCompiler().generate(sources,
+        KieServices.get().newReleaseId(RELEASE_GROUP, RELEASE_ARTIFACT, "1.0.0"));
+    Path target = Path.of(args[0]).resolve(RESOURCE);
+    Files.createDirectories(target.getParent());
+    try (OutputStream out = Files.newOutputStream(target)) {
+      write(files, sources, out);
+    }
+  }
+
+  /** Writes the class files and a manifest for the sources they were generated from. */
+  static void write(Map<String, byte[]> files, List<RuleSource> sources, OutputStream target) throws IOException {
+    List<String> modelClasses = new ArrayList<>();
+    Map<String, byte[]> classes = new HashMap<>();
+    files.forEach((name, bytes) -> {
+      if (name.endsWith(MODEL_INDEX)) {
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+        Arrays.stream(lines).skip(1).map(String::strip).filter(l -> !l.isEmpty()).forEach(modelClasses::add);
+      } else if (name.endsWith(".class") && !name.startsWith("org/drools/project/model/")) {
+        // The project model describes a kmodule.xml; a KieBase built from the models needs none.
+        classes.put(name, bytes);
+      }
+    });
+    if (modelClasses.isEmpty()) {
+      throw new IllegalStateException("the executable model lists no model classes");
+    }
+    // Written by hand rather than Properties.store, which adds the date: same DRL, same archive.
+    String manifest = "# Built-in rules precompiled to the Drools executable model\n"
+        + "drools.version=" + Drools.getFullVersion() + "\n"
+        + "sources.digest=" + digest(sources) + "\n"
+        + "models=" + String.join(",", modelClasses) + "\n";
+    try (ZipOutputStream zip = new ZipOutputStream(target)) {
+      put(zip, MANIFEST, manifest.getBytes(StandardCharsets.ISO_8859_1));
+      for (String name : classes.keySet().stream().sorted().toList()) {
+        put(zip, name, classes.get(name));
+      }
+    }
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setTime(0L);
+    zip.putNextEntry(entry);
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+
+  /**
+   * The precompiled KieBase for these sources, or empty when there is none for exactly these
+   * sources under this Drools version, or it cannot be loaded.
+   */
+  static Optional<KieBase> load(List<RuleSource> sources) {
+    try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      return in == null ? Optional.empty() : load(sources, in);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** As {@link #load(List)}, from an archive that {@link #write} wrote. */
+  static Optional<KieBase> load(List<RuleSource> sources, InputStream archive) throws IOException {
+    Map<String, byte[]> entries = read(archive);
+    byte[] manifestBytes = entries.remove(MANIFEST);
+    if (manifestBytes == null) {
+      return Optional.empty();
+    }
+    Properties manifest = new Properties();
+    manifest.load(new StringReader(new String(manifestBytes, StandardCharsets.ISO_8859_1)));
+    if (!Drools.getFullVersion().equals(manifest.getProperty("drools.version"))
+        || !digest(sources).equals(manifest.getProperty("sources.digest"))) {
+      return Optional.empty();
+    }
+    ModelClassLoader loader = new ModelClassLoader(entries, PrecompiledRules.class.getClassLoader());
+    try {
+      List<Model> models = new ArrayList<>();
+      for (String name : manifest.getProperty("models", "").split(",")) {
+        models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+      }
+      KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, loader);
+      configuration.setOption(KieBaseMutabilityOption.DISABLED);
+      return Optional.of(KieBaseBuilder.createKieBaseFromModel(models, configuration));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      // Stale or foreign classes: compiling the DRL at run time still gives the right rules.
+      return Optional.empty();
+    }
+  }
+
+  /** Names and texts in order: a replaced, added, removed or reordered source changes it. */
+  static String digest(List<RuleSource> sources) {
+    StringBuilder all = new StringBuilder();
+    for (RuleSource source : sources) {
+      all.append(source.name()).append('\0').append(source.text()).append('\0');
+    }
+    return Hashing.sha256Hex(all.toString(), 32);
+  }
+
+  private static Map<String, byte[]> read(InputStream archive) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(archive)) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    return entries;
+  }
+
+  /** Defines the generated classes on first use, delegating everything else to its parent. */
+  private static final class ModelClassLoader extends ClassLoader {
+    static {
+      registerAsParallelCapable();
+    }
+
+    private final Map<String, byte[]> classFiles;
+
+    ModelClassLoader(Map<String, byte[]> classFiles, ClassLoader parent) {
+      super("care-rules-precompiled", parent);
+      this.classFiles = Map.copyOf(classFiles);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classFiles.get(name.replace('.', '/') + ".class");
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      byte[] bytes = classFiles.get(name);
+      return bytes != null ? new ByteArrayInputStream(bytes) : super.getResourceAsStream(name);
+    }
+  }
+}

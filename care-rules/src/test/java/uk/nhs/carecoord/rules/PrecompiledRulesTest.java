@@ -1,0 +1,123 @@
+package uk.nhs.carecoord.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.carecoord.model.CareCoordinator;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.model.synthetic.SyntheticPopulation;
+import uk.nhs.carecoord.model.testing.CareArbitraries;
+
+/**
+ * The built-in rules precompiled at build time decide exactly what their DRL compiled at run time
+ * decides, and are used only for exactly those sources.
+ */
+class PrecompiledRulesTest {
+  static final LocalDate AS_OF = CareArbitraries.DEFAULT_AS_OF;
+  // Shared by the jqwik property and the Jupiter tests, whose lifecycles differ.
+  static final CareRules precompiled = CareRules.builder().asOf(AS_OF).build();
+  static final CareRules compiledAtRunTime = CareRules.builder().asOf(AS_OF).precompiled(false).build();
+
+  @Provide
+  Arbitrary<PatientCase> cases() {
+    return CareArbitraries.patientCases(AS_OF);
+  }
+
+  @Property(tries = 300)
+  void precompiledRulesDecideAsTheDrlCompiledAtRunTime(@ForAll("cases") PatientCase c) {
+    assertEquals(compiledAtRunTime.evaluate(c), precompiled.evaluate(c));
+  }
+
+  @Test
+  void theBuildShipsTheBuiltInRulesPrecompiled() {
+    assertEquals(RuleBase.Origin.PRECOMPILED, precompiled.ruleBaseOrigin());
+    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, compiledAtRunTime.ruleBaseOrigin());
+    assertEquals(compiledAtRunTime.ruleSetVersions(), precompiled.ruleSetVersions());
+  }
+
+  @Test
+  void aSyntheticPcnIsJudgedAlikeWithSupervisionAndTraining() {
+    SyntheticPcn pcn = SyntheticPopulation.builder().seed(7).patients(400).practices(3).coordinators(12).asOf(AS_OF).build();
+    for (PatientCase c : pcn.cases()) {
+      assertEquals(compiledAtRunTime.evaluate(c, pcn.pcn()), precompiled.evaluate(c, pcn.pcn()));
+    }
+    for (CareCoordinator cc : pcn.pcn().coordinators()) {
+      assertEquals(compiledAtRunTime.evaluate(cc, pcn.pcn()), precompiled.evaluate(cc, pcn.pcn()));
+    }
+  }
+
+  @Test
+  void onlyExactlyTheBuiltInSourcesArePrecompiled() {
+    List<RuleSource> builtIn = CareRules.builtInSources();
+    assertTrue(PrecompiledRules.load(builtIn).isPresent());
+
+    List<RuleSource> edited = new ArrayList<>(builtIn);
+    RuleSource cohorts = edited.get(0);
+    edited.set(0, new RuleSource(cohorts.name(), cohorts.text() + "\n// edited\n"));
+    assertFalse(PrecompiledRules.load(edited).isPresent(), "edited text");
+
+    List<RuleSource> reordered = new ArrayList<>(builtIn);
+    reordered.add(reordered.remove(0));
+    assertFalse(PrecompiledRules.load(reordered).isPresent(), "reordered");
+
+    assertFalse(PrecompiledRules.load(builtIn.subList(0, builtIn.size() - 1)).isPresent(), "one removed");
+  }
+
+  @Test
+  void aRuleDirectoryIsCompiledAtRunTimeAndAnIdenticalCopyIsNot(@TempDir Path dir) throws IOException {
+    RuleSource cohorts = CareRules.builtInSources().get(0);
+    Files.writeString(dir.resolve(cohorts.name()), cohorts.text());
+    assertEquals(RuleBase.Origin.PRECOMPILED,
+        CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build().ruleBaseOrigin(), "identical replacement");
+
+    Files.writeString(dir.resolve("extra.drl"), "package uk.nhs.carecoord.rules.extra;\n");
+    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME,
+        CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build().ruleBaseOrigin(), "added file");
+  }
+
+  @Test
+  void anArchiveWithoutManifestOrForOtherSourcesGivesNothing() throws IOException {
+    List<RuleSource> builtIn = CareRules.builtInSources();
+    assertFalse(PrecompiledRules.load(builtIn, archive("uk/x/Y.class", new byte[] {1, 2})).isPresent(), "no manifest");
+    assertFalse(PrecompiledRules.load(builtIn, archive("manifest.properties",
+        "drools.version=0.0.1\nsources.digest=00\nmodels=uk.x.Y\n".getBytes())).isPresent(), "other version and sources");
+  }
+
+  @Test
+  void corruptClassesFallBackToRunTimeCompilationNotFailure() throws IOException {
+    List<RuleSource> builtIn = CareRules.builtInSources();
+    String manifest = "drools.version=" + org.drools.base.util.Drools.getFullVersion() + "\n"
+        + "sources.digest=" + PrecompiledRules.digest(builtIn) + "\n"
+        + "models=uk.nhs.carecoord.rules.cohorts.Missing\n";
+    assertFalse(PrecompiledRules.load(builtIn, archive("manifest.properties", manifest.getBytes())).isPresent());
+  }
+
+  private static InputStream archive(String name, byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry(name));
+      zip.write(bytes);
+      zip.closeEntry();
+    }
+    return new ByteArrayInputStream(out.toByteArray());
+  }
+}
