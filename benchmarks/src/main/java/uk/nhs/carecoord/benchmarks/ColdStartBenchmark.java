@@ -79,12 +79,13 @@ public class ColdStartBenchmark {
       import uk.nhs.carecoord.rules.facts.PatientFacts;
       import uk.nhs.carecoord.model.ClinicalFlag;
 
+      global Outcomes out;
+
       rule "Housebound and over 75"
       when
-          $out : Outcomes()
           $p : PatientFacts( flags contains ClinicalFlag.HOUSEBOUND, age >= 75 )
       then
-          $out.cohort(drools, "LOCAL_HOUSEBOUND_OVER_75", Priority.HIGH, "Housebound, over 75: offer a home visit")
+          out.cohort(drools, "LOCAL_HOUSEBOUND_OVER_75", Priority.HIGH, "Housebound, over 75: offer a home visit")
               .reason("Housebound and aged " + $p.getAge())
               .fact("housebound", true)
               .fact("age", $p.getAge());

@@ -20,8 +20,9 @@ import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.SessionProbe;
 
 /**
- * Where one evaluation's time goes: an empty session (fixed per-session cost), the session over
- * pre-assembled facts (engine only), and fact assembly alone. Compare with
+ * Where one evaluation's time goes: an empty pooled session (fixed per-session cost), the pooled
+ * session over pre-assembled facts (engine only), the same in a fresh session per person (as
+ * before pooling), and fact assembly alone. Compare with
  * EvaluationBenchmark.rulesOneThread (all of it, plus turning outcomes into findings).
  */
 @State(Scope.Benchmark)
@@ -63,13 +64,8 @@ public class SessionOverheadBenchmark {
   }
 
   @Benchmark
-  public int pooledEmptySession() {
-    return probe.executePooled(List.of());
-  }
-
-  @Benchmark
-  public int pooledSessionOverPreparedFacts(Cursor cursor) {
-    return probe.executePooled(facts[cursor.next(facts.length)]);
+  public int freshSessionOverPreparedFacts(Cursor cursor) {
+    return probe.executeFresh(facts[cursor.next(facts.length)]);
   }
 
   @Benchmark

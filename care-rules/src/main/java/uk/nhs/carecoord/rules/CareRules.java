@@ -208,11 +208,7 @@ public final class CareRules {
   private Run run(List<Object> input, LocalDate asOf) {
     RuleBase rules = ruleBase.get();
     Outcomes outcomes = new Outcomes();
-    List<Object> all = new ArrayList<>(input.size() + 2);
-    all.add(new Context(asOf, settings.thresholds, settings.codeList.version()));
-    all.add(outcomes);
-    all.addAll(input);
-    rules.execute(all);
+    rules.execute(input, new Context(asOf, settings.thresholds, settings.codeList.version()), outcomes);
     FindingAssembler assembler = new FindingAssembler(rules, asOf, settings.codeList.version());
     return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
   }

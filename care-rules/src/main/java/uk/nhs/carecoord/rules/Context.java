@@ -3,9 +3,10 @@ package uk.nhs.carecoord.rules;
 import java.time.LocalDate;
 
 /**
- * The evaluation's settings as a fact: the reference date, the thresholds and the code-list
- * version. Rules bind it ({@code Context($asOf : asOf, $t : thresholds)}) instead of reading the
- * clock.
+ * The evaluation's settings: the reference date, the thresholds and the code-list version. Rules
+ * read them from the globals {@code asOf} and {@code thresholds}; rules in the older style that
+ * match it as a fact ({@code Context($asOf : asOf, $t : thresholds)}) still get it, inserted only
+ * then.
  */
 public final class Context {
   private final LocalDate asOf;

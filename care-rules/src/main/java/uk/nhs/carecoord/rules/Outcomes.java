@@ -9,17 +9,18 @@ import org.kie.api.runtime.rule.RuleContext;
 import uk.nhs.carecoord.model.TrainingModule;
 
 /**
- * Where rules put their outputs. The engine inserts one per evaluation; a rule binds it ({@code
- * $out : Outcomes()}) and calls it from its consequence with {@code drools}, so the output records
- * which rule raised it:
+ * Where rules put their outputs. The engine makes one per evaluation and sets it as the global
+ * {@code out} ({@code global Outcomes out;}); a rule calls it from its consequence with {@code
+ * drools}, so the output records which rule raised it:
  *
  * <pre>{@code
- * $out.cohort(drools, "DEMENTIA", Priority.HIGH, "Living with dementia")
+ * out.cohort(drools, "DEMENTIA", Priority.HIGH, "Living with dementia")
  *     .reason("On the dementia register");
  * }</pre>
  *
  * Each output is also inserted as an {@link Outcome} fact, so later rules can reason over earlier
- * outputs (the compliance verdict reads the training statuses).
+ * outputs (the compliance verdict reads the training statuses). Rules in the older style that
+ * match {@code $out : Outcomes()} as a fact still get it.
  */
 public final class Outcomes {
   private final List<Outcome> raised = new ArrayList<>();

@@ -1,40 +1,74 @@
 package uk.nhs.carecoord.rules;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.drools.base.base.ClassObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A compiled rule base and what is known of its rule sets: which file each rule came from, that
  * file's declared version and its digest. Immutable; swapped whole on reload.
+ *
+ * <p>Rules reach the evaluation's settings and output through globals ({@link #GLOBALS}) set on
+ * the session for each evaluation. Rules written in the older style, matching {@link Context} and
+ * {@link Outcomes} facts, still work: those facts are inserted only when some rule matches them,
+ * because a fact that every rule joins costs every rule work for every person (BENCHMARKS.md).
  */
 final class RuleBase {
+  /** The globals the engine sets for each evaluation, by name, and their types. */
+  static final Map<String, Class<?>> GLOBALS =
+      Map.of("out", Outcomes.class, "thresholds", Thresholds.class, "asOf", LocalDate.class);
+
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
   private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
   private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
 
   private final KieBase kieBase;
   private final Origin origin;
-  private final StatelessKieSession session;
   private final KieSessionsPool pool;
   private final Map<String, RuleSetInfo> ruleSetByRule;
   private final List<RuleSetInfo> ruleSets;
+  private final Set<String> declaredGlobals;
+  private final boolean matchesContextFacts;
+  private final boolean matchesOutcomesFacts;
 
   private RuleBase(KieBase kieBase, Origin origin, Map<String, RuleSetInfo> ruleSetByRule, List<RuleSetInfo> ruleSets) {
     this.kieBase = kieBase;
     this.origin = origin;
-    this.session = kieBase.newStatelessKieSession();
     // Creating a session per person dominated evaluation time (BENCHMARKS.md): reuse pooled ones.
     this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     this.ruleSetByRule = ruleSetByRule;
     this.ruleSets = ruleSets;
+    this.declaredGlobals = kieBase.getKiePackages().stream()
+        .flatMap(p -> p.getGlobalVariables().stream()).map(Global::getName).collect(Collectors.toUnmodifiableSet());
+    Set<Class<?>> matched = matchedClasses(kieBase);
+    this.matchesContextFacts = matched.contains(Context.class);
+    this.matchesOutcomesFacts = matched.contains(Outcomes.class);
+  }
+
+  private static Set<Class<?>> matchedClasses(KieBase kieBase) {
+    Set<Class<?>> classes = new HashSet<>();
+    for (ObjectTypeNode node : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
+      if (node.getObjectType() instanceof ClassObjectType type) {
+        classes.add(type.getClassType());
+      }
+    }
+    return classes;
   }
 
   /**
@@ -50,6 +84,7 @@ final class RuleBase {
     Optional<KieBase> precompiled = usePrecompiled ? PrecompiledRules.load(sources) : Optional.empty();
     Origin origin = precompiled.isPresent() ? Origin.PRECOMPILED : Origin.COMPILED_AT_RUN_TIME;
     KieBase kieBase = precompiled.orElseGet(() -> new DrlCompiler().compile(sources));
+    checkGlobals(kieBase, sources);
     Map<String, RuleSetInfo> byRule = new HashMap<>();
     List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
     for (int i = 0; i < sources.size(); i++) {
@@ -65,6 +100,43 @@ final class RuleBase {
     return new RuleBase(kieBase, origin, Map.copyOf(byRule), infos);
   }
 
+  /** A global the engine does not set would be null in every rule that reads it: refuse it. */
+  private static void checkGlobals(KieBase kieBase, List<RuleSource> sources) {
+    List<RuleProblem> problems = new ArrayList<>();
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      for (Global global : pkg.getGlobalVariables()) {
+        Class<?> expected = GLOBALS.get(global.getName());
+        if (expected == null || !expected.getName().equals(global.getType())) {
+          problems.add(globalProblem(pkg.getName(), global, expected, sources));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleCompilationException(problems);
+    }
+  }
+
+  private static RuleProblem globalProblem(String packageName, Global global, Class<?> expected, List<RuleSource> sources) {
+    String message = expected == null
+        ? "global " + global.getName() + " is not set by the engine, which sets only "
+            + GLOBALS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().getSimpleName() + " " + e.getKey()).collect(Collectors.joining(", "))
+        : "global " + global.getName() + " must be declared as " + expected.getName() + ", not " + global.getType();
+    Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global.getName()) + "\\b");
+    for (RuleSource source : sources) {
+      Matcher pkg = PACKAGE.matcher(source.text());
+      if (pkg.find() && pkg.group(1).equals(packageName)) {
+        String[] lines = source.text().split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+          if (declaration.matcher(lines[i]).find()) {
+            return new RuleProblem(source.name(), i + 1, message);
+          }
+        }
+      }
+    }
+    return new RuleProblem("", 0, message);
+  }
+
   private static RuleSetInfo describe(RuleSource source) {
     Matcher version = VERSION.matcher(source.text());
     String name = source.name().replaceAll("^.*/", "").replaceAll("\\.drl$", "");
@@ -76,23 +148,45 @@ final class RuleBase {
   }
 
   /**
-   * Inserts the facts into a pooled session, fires the rules and returns the session to the pool,
-   * which resets it, also when a rule throws.
+   * Runs one evaluation in a pooled session and returns the session to the pool, which resets it,
+   * also when a rule throws.
    */
-  void execute(List<Object> facts) {
+  void execute(List<Object> facts, Context context, Outcomes outcomes) {
     KieSession kieSession = pool.newKieSession();
     try {
-      for (Object fact : facts) {
-        kieSession.insert(fact);
-      }
-      kieSession.fireAllRules();
+      run(kieSession, facts, context, outcomes);
     } finally {
       kieSession.dispose();
     }
   }
 
-  StatelessKieSession session() {
-    return session;
+  /** Sets the globals, inserts the facts into the session and fires the rules. */
+  void run(KieSession kieSession, List<Object> facts, Context context, Outcomes outcomes) {
+    setGlobal(kieSession, "out", outcomes);
+    setGlobal(kieSession, "thresholds", context.getThresholds());
+    setGlobal(kieSession, "asOf", context.getAsOf());
+    if (matchesContextFacts) {
+      kieSession.insert(context);
+    }
+    if (matchesOutcomesFacts) {
+      kieSession.insert(outcomes);
+    }
+    for (Object fact : facts) {
+      kieSession.insert(fact);
+    }
+    kieSession.fireAllRules();
+  }
+
+  /** Whether some rule matches {@link Context} or {@link Outcomes} facts (the older style). */
+  boolean matchesSettingsOrOutputFacts() {
+    return matchesContextFacts || matchesOutcomesFacts;
+  }
+
+  private void setGlobal(KieSession kieSession, String name, Object value) {
+    // Drools refuses a global that no rule set declares.
+    if (declaredGlobals.contains(name)) {
+      kieSession.setGlobal(name, value);
+    }
   }
 
   KieBase kieBase() {

@@ -90,7 +90,7 @@ class AcknowledgementRulesTest {
     assertEquals(fp, f.factsFingerprint());
     DecisionRecord record = f.decisions().stream().filter(d -> d.rule().equals(HELD_BACK)).findFirst().orElseThrow();
     assertEquals("acknowledgements", record.ruleSet());
-    assertEquals("2026.11.0", record.ruleSetVersion());
+    assertEquals("2026.11.1", record.ruleSetVersion());
     assertEquals(AS_OF.plusDays(90).toString(), record.facts().get("heldBackUntil"));
     assertEquals("PERSON_DECLINED", record.facts().get("declineReason"));
     assertFalse(record.reasons().isEmpty());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,12 +33,31 @@ class CareRulesTest {
       import uk.nhs.carecoord.rules.facts.PatientFacts;
       import uk.nhs.carecoord.model.ClinicalFlag;
 
+      global Outcomes out;
+
       rule "Housebound people"
       when
-          $out : Outcomes()
           PatientFacts( flags contains ClinicalFlag.HOUSEBOUND )
       then
-          $out.cohort(drools, "HOUSEBOUND", Priority.MEDIUM, "Housebound").reason("Flagged housebound");
+          out.cohort(drools, "HOUSEBOUND", Priority.MEDIUM, "Housebound").reason("Flagged housebound");
+      end
+      """;
+
+  /** The older style: settings and output matched as facts rather than read from globals. */
+  static final String LOCAL_COHORT_MATCHING_FACTS = """
+      package local.facts;
+      import uk.nhs.carecoord.rules.Context;
+      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.Priority;
+      import uk.nhs.carecoord.rules.facts.PatientFacts;
+
+      rule "Older than the frailty age, as of the reference date"
+      when
+          Context( $asOf : asOf, $t : thresholds )
+          $out : Outcomes()
+          PatientFacts( age >= $t.frailtyAge )
+      then
+          $out.cohort(drools, "LOCAL_OLD", Priority.LOW, "Old").reason("As of " + $asOf);
       end
       """;
 
@@ -61,6 +81,45 @@ class CareRulesTest {
     CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
     PatientCase c = CohortRulesTest.person(90, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
     assertEquals(List.of("HOUSEBOUND"), rules.evaluate(c).cohorts().stream().map(Finding::code).toList());
+  }
+
+  @Test
+  void rulesMatchingContextAndOutcomesFactsStillFire(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("facts.drl"), LOCAL_COHORT_MATCHING_FACTS);
+    CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
+    PatientCase old = CohortRulesTest.person(90, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
+    PatientEvaluation e = rules.evaluate(old);
+    Finding f = e.cohorts().stream().filter(c -> c.code().equals("LOCAL_OLD")).findFirst().orElseThrow();
+    assertEquals(List.of("As of " + AS_OF), f.decisions().get(0).reasons());
+    assertEquals(CareRules.builder().asOf(AS_OF).build().evaluate(old).codes(),
+        Set.copyOf(e.codes().stream().filter(code -> !code.equals("LOCAL_OLD")).toList()), "the built-in rules, reading globals, alongside");
+    assertTrue(e.codes().contains("FRAIL_ELDERLY"));
+  }
+
+  @Test
+  void aGlobalTheEngineDoesNotSetIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\nglobal String practice;"));
+    RuleCompilationException e = assertThrows(RuleCompilationException.class,
+        () -> CareRules.builder().ruleDirectory(dir).build());
+    assertEquals(List.of(new RuleProblem("local.drl", 9,
+        "global practice is not set by the engine, which sets only LocalDate asOf, Outcomes out, Thresholds thresholds")), e.problems());
+  }
+
+  @Test
+  void aGlobalOfTheWrongTypeIsRefused(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\nglobal String asOf;"));
+    RuleCompilationException e = assertThrows(RuleCompilationException.class,
+        () -> CareRules.builder().ruleDirectory(dir).build());
+    assertEquals(List.of(new RuleProblem("local.drl", 9,
+        "global asOf must be declared as java.time.LocalDate, not java.lang.String")), e.problems());
+  }
+
+  @Test
+  void theBuiltInRulesJoinNoSettingsOrOutputFact() {
+    // Every rule joining such a fact costs every person time (BENCHMARKS.md): globals instead.
+    RuleBase builtIn = RuleBase.compile(CareRules.builtInSources());
+    assertFalse(builtIn.matchesSettingsOrOutputFacts());
+    assertTrue(RuleBase.compile(List.of(new RuleSource("facts.drl", LOCAL_COHORT_MATCHING_FACTS))).matchesSettingsOrOutputFacts());
   }
 
   @Test

@@ -164,7 +164,7 @@ class TrainingRulesTest {
       assertEquals(Optional.of(TrainingStatus.COMPLETE), f.status(), m.name());
       assertEquals(1, f.decisions().size(), m.name());
       assertEquals("training", f.decisions().get(0).ruleSet());
-      assertEquals("2026.11.0", f.decisions().get(0).ruleSetVersion());
+      assertEquals("2026.11.1", f.decisions().get(0).ruleSetVersion());
       assertEquals(AS_OF, f.decisions().get(0).asOf());
     }
     assertTrue(e.compliant());
