@@ -53,13 +53,29 @@ final class Checks {
 
   /** For checks against a caller-supplied reference date: a recorded event cannot be later. */
   static void notAfter(LocalDate date, LocalDate asOf, String field) {
-    require(
-        !date.isAfter(asOf),
-        field,
-        "is in the future relative to the reference date (" + date + " > " + asOf + ")");
+    // Checked on every evaluation: build the message only when it fails.
+    if (date.isAfter(asOf)) {
+      throw new ModelValidationException(field, "is in the future relative to the reference date (" + date + " > " + asOf + ")");
+    }
   }
 
   static void notAfter(Optional<LocalDate> date, LocalDate asOf, String field) {
-    date.ifPresent(d -> notAfter(d, asOf, field));
+    if (date.isPresent()) {
+      notAfter(date.get(), asOf, field);
+    }
+  }
+
+  /** As {@link #notAfter(LocalDate, LocalDate, String)} for {@code list[index].field}. */
+  static void notAfter(LocalDate date, LocalDate asOf, String list, int index, String field) {
+    if (date.isAfter(asOf)) {
+      notAfter(date, asOf, list + "[" + index + "]." + field);
+    }
+  }
+
+  /** As {@link #notAfter(Optional, LocalDate, String)} for {@code list[index].field}. */
+  static void notAfter(Optional<LocalDate> date, LocalDate asOf, String list, int index, String field) {
+    if (date.isPresent()) {
+      notAfter(date.get(), asOf, list, index, field);
+    }
   }
 }

@@ -111,7 +111,7 @@ public abstract class Patient {
     Checks.notAfter(consentRecordedOn(), asOf, "patient.consentRecordedOn");
     Checks.notAfter(frailty().flatMap(Frailty::assessedOn), asOf, "patient.frailty.assessedOn");
     for (int i = 0; i < conditions().size(); i++) {
-      Checks.notAfter(conditions().get(i).diagnosedOn(), asOf, "patient.conditions[" + i + "].diagnosedOn");
+      Checks.notAfter(conditions().get(i).diagnosedOn(), asOf, "patient.conditions", i, "diagnosedOn");
     }
   }
 }

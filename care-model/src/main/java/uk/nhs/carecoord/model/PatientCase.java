@@ -99,29 +99,28 @@ public abstract class PatientCase {
   public PatientCase checkAsOf(LocalDate asOf) {
     patient().checkAsOf(asOf);
     for (int i = 0; i < pamAssessments().size(); i++) {
-      Checks.notAfter(pamAssessments().get(i).assessedOn(), asOf, "pamAssessments[" + i + "].assessedOn");
+      Checks.notAfter(pamAssessments().get(i).assessedOn(), asOf, "pamAssessments", i, "assessedOn");
     }
     plan().ifPresent(p -> p.checkAsOf(asOf));
     for (int i = 0; i < contacts().size(); i++) {
-      Checks.notAfter(contacts().get(i).on(), asOf, "contacts[" + i + "].on");
+      Checks.notAfter(contacts().get(i).on(), asOf, "contacts", i, "on");
     }
     for (int i = 0; i < referrals().size(); i++) {
-      Checks.notAfter(referrals().get(i).referredOn(), asOf, "referrals[" + i + "].referredOn");
+      Checks.notAfter(referrals().get(i).referredOn(), asOf, "referrals", i, "referredOn");
     }
     for (int i = 0; i < decisionConversations().size(); i++) {
-      Checks.notAfter(decisionConversations().get(i).heldOn(), asOf, "decisionConversations[" + i + "].heldOn");
+      Checks.notAfter(decisionConversations().get(i).heldOn(), asOf, "decisionConversations", i, "heldOn");
     }
     for (int i = 0; i < mdtDiscussions().size(); i++) {
-      Checks.notAfter(mdtDiscussions().get(i).heldOn(), asOf, "mdtDiscussions[" + i + "].heldOn");
+      Checks.notAfter(mdtDiscussions().get(i).heldOn(), asOf, "mdtDiscussions", i, "heldOn");
     }
     for (int i = 0; i < safeguardingConcerns().size(); i++) {
       SafeguardingConcern c = safeguardingConcerns().get(i);
-      Checks.notAfter(c.raisedOn(), asOf, "safeguardingConcerns[" + i + "].raisedOn");
-      Checks.notAfter(
-          c.gpDiscussion().map(GpDiscussion::discussedOn), asOf, "safeguardingConcerns[" + i + "].gpDiscussion.discussedOn");
+      Checks.notAfter(c.raisedOn(), asOf, "safeguardingConcerns", i, "raisedOn");
+      Checks.notAfter(c.gpDiscussion().map(GpDiscussion::discussedOn), asOf, "safeguardingConcerns", i, "gpDiscussion.discussedOn");
     }
     for (int i = 0; i < acknowledgements().size(); i++) {
-      Checks.notAfter(acknowledgements().get(i).recordedOn(), asOf, "acknowledgements[" + i + "].recordedOn");
+      Checks.notAfter(acknowledgements().get(i).recordedOn(), asOf, "acknowledgements", i, "recordedOn");
     }
     return this;
   }

@@ -84,7 +84,7 @@ public abstract class PersonalisedCarePlan {
 
   void checkAsOf(LocalDate asOf) {
     for (int i = 0; i < versions().size(); i++) {
-      Checks.notAfter(versions().get(i).recordedOn(), asOf, "plan.versions[" + i + "].recordedOn");
+      Checks.notAfter(versions().get(i).recordedOn(), asOf, "plan.versions", i, "recordedOn");
       versions().get(i).content().checkAsOf(asOf, "plan.versions[" + i + "].content");
     }
   }

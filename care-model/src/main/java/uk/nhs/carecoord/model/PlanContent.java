@@ -71,10 +71,10 @@ public abstract class PlanContent {
   void checkAsOf(LocalDate asOf, String path) {
     Checks.notAfter(agreedOn(), asOf, path + ".agreedOn");
     for (int i = 0; i < actions().size(); i++) {
-      Checks.notAfter(actions().get(i).completedOn(), asOf, path + ".actions[" + i + "].completedOn");
+      Checks.notAfter(actions().get(i).completedOn(), asOf, path + ".actions", i, "completedOn");
     }
     for (int i = 0; i < goals().size(); i++) {
-      Checks.notAfter(goals().get(i).statusChangedOn(), asOf, path + ".goals[" + i + "].statusChangedOn");
+      Checks.notAfter(goals().get(i).statusChangedOn(), asOf, path + ".goals", i, "statusChangedOn");
     }
   }
 }
