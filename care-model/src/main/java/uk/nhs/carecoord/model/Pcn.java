@@ -3,6 +3,7 @@ package uk.nhs.carecoord.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +32,13 @@ public abstract class Pcn {
 
   /** The supervision arrangement for a co-ordinator, if the PCN has named one. */
   public Optional<SupervisionArrangement> supervisionOf(String coordinatorId) {
-    return supervision().stream().filter(s -> s.coordinatorId().equals(coordinatorId)).findFirst();
+    return Optional.ofNullable(supervisionByCoordinator().get(coordinatorId));
+  }
+
+  /** Asked once per person evaluated: indexed on first use rather than scanned each time. */
+  @Value.Lazy
+  Map<String, SupervisionArrangement> supervisionByCoordinator() {
+    return supervision().stream().collect(Collectors.toUnmodifiableMap(SupervisionArrangement::coordinatorId, s -> s));
   }
 
   /** A builder. */
