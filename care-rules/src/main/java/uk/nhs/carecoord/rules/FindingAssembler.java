@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Turns the outcomes one evaluation raised into findings: merges outcomes that name the same
@@ -48,11 +47,16 @@ final class FindingAssembler {
   private Finding merge(List<Outcome> group) {
     group.sort(MOST_URGENT);
     Outcome lead = group.get(0);
-    List<DecisionRecord> records = new ArrayList<>();
-    for (Outcome o : group.stream().sorted(BY_RULE).toList()) {
+    List<Outcome> byRule = new ArrayList<>(group);
+    byRule.sort(BY_RULE);
+    List<DecisionRecord> records = new ArrayList<>(byRule.size());
+    LocalDate due = null;
+    for (Outcome o : byRule) {
       records.add(record(o));
+      if (o.getDueOn() != null && (due == null || o.getDueOn().isBefore(due))) {
+        due = o.getDueOn();
+      }
     }
-    LocalDate due = group.stream().map(Outcome::getDueOn).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     ImmutableFinding.Builder b = Finding.builder()
         .kind(lead.getKind())
         .code(lead.getCode())
