@@ -299,9 +299,11 @@ public final class CareRules {
     }
 
     /**
-     * Compiles the rules. The built-in rule sets alone load as compiled when this library was
-     * built (a fraction of a second); with a rule directory every rule set is compiled from its
-     * DRL now (seconds), so that the author's rules and the built-in ones are checked together.
+     * Compiles the rules. The built-in rule sets load as compiled when this library was built
+     * (a fraction of a second). Files a rule directory adds are compiled now and join them (about
+     * a second); if one replaces a built-in rule set, shares a built-in's package or needs a
+     * built-in's declarations to compile, every rule set is compiled together from its DRL
+     * (seconds).
      *
      * @throws RuleCompilationException listing file, line and message of every problem
      */

@@ -139,6 +139,11 @@ final class DrlCompiler {
    *
    * @throws RuleCompilationException if any source does not compile, listing every problem
    */
+  Map<String, byte[]> generate(List<RuleSource> sources) {
+    return generate(sources, newReleaseId());
+  }
+
+  /** As {@link #generate(List)}, under the given release id (the build's files are named by it). */
   Map<String, byte[]> generate(List<RuleSource> sources, ReleaseId releaseId) {
     Build build = build(sources, releaseId, Output.FILES);
     if (build.files() == null) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -75,29 +77,17 @@ final class PrecompiledRules {
 
   /** Writes the class files and a manifest for the sources they were generated from. */
   static void write(Map<String, byte[]> files, List<RuleSource> sources, OutputStream target) throws IOException {
-    List<String> modelClasses = new ArrayList<>();
-    Map<String, byte[]> classes = new HashMap<>();
-    files.forEach((name, bytes) -> {
-      if (name.endsWith(MODEL_INDEX)) {
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
-        Arrays.stream(lines).skip(1).map(String::strip).filter(l -> !l.isEmpty()).forEach(modelClasses::add);
-      } else if (name.endsWith(".class") && !name.startsWith("org/drools/project/model/")) {
-        // The project model describes a kmodule.xml; a KieBase built from the models needs none.
-        classes.put(name, bytes);
-      }
-    });
-    if (modelClasses.isEmpty()) {
-      throw new IllegalStateException("the executable model lists no model classes");
-    }
+    Generated generated = Generated.of(files);
     // Written by hand rather than Properties.store, which adds the date: same DRL, same archive.
     String manifest = "# Built-in rules precompiled to the Drools executable model\n"
         + "drools.version=" + Drools.getFullVersion() + "\n"
+        + "sources.count=" + sources.size() + "\n"
         + "sources.digest=" + digest(sources) + "\n"
-        + "models=" + String.join(",", modelClasses) + "\n";
+        + "models=" + String.join(",", generated.modelClasses()) + "\n";
     try (ZipOutputStream zip = new ZipOutputStream(target)) {
       put(zip, MANIFEST, manifest.getBytes(StandardCharsets.ISO_8859_1));
-      for (String name : classes.keySet().stream().sorted().toList()) {
-        put(zip, name, classes.get(name));
+      for (String name : generated.classes().keySet().stream().sorted().toList()) {
+        put(zip, name, generated.classes().get(name));
       }
     }
   }
@@ -111,10 +101,14 @@ final class PrecompiledRules {
   }
 
   /**
-   * The precompiled KieBase for these sources, or empty when there is none for exactly these
-   * sources under this Drools version, or it cannot be loaded.
+   * The KieBase for these sources made from the precompiled rules, or empty when they cannot
+   * serve: the sources must start with exactly the precompiled ones (same names and text, in
+   * order) under this Drools version. Sources after those (a rule author's added files) are
+   * compiled now, alone, and join the same KieBase, unless one is in a built-in rule set's
+   * package or does not compile alone (it may use a built-in's declared type or function): then
+   * it is empty, and compiling every source together decides, and reports any problem.
    */
-  static Optional<KieBase> load(List<RuleSource> sources) {
+  static Optional<Loaded> load(List<RuleSource> sources) {
     try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       return in == null ? Optional.empty() : load(sources, in);
     } catch (IOException e) {
@@ -123,7 +117,7 @@ final class PrecompiledRules {
   }
 
   /** As {@link #load(List)}, from an archive that {@link #write} wrote. */
-  static Optional<KieBase> load(List<RuleSource> sources, InputStream archive) throws IOException {
+  static Optional<Loaded> load(List<RuleSource> sources, InputStream archive) throws IOException {
     Map<String, byte[]> entries = read(archive);
     byte[] manifestBytes = entries.remove(MANIFEST);
     if (manifestBytes == null) {
@@ -131,22 +125,65 @@ final class PrecompiledRules {
     }
     Properties manifest = new Properties();
     manifest.load(new StringReader(new String(manifestBytes, StandardCharsets.ISO_8859_1)));
+    int count = Integer.parseInt(manifest.getProperty("sources.count", "-1"));
     if (!Drools.getFullVersion().equals(manifest.getProperty("drools.version"))
-        || !digest(sources).equals(manifest.getProperty("sources.digest"))) {
+        || count < 0 || count > sources.size()
+        || !digest(sources.subList(0, count)).equals(manifest.getProperty("sources.digest"))) {
       return Optional.empty();
     }
-    ModelClassLoader loader = new ModelClassLoader(entries, PrecompiledRules.class.getClassLoader());
+    List<RuleSource> additions = sources.subList(count, sources.size());
+    Set<String> builtInPackages = sources.subList(0, count).stream().map(RuleBase::packageOf).collect(Collectors.toSet());
+    if (additions.stream().map(RuleBase::packageOf).anyMatch(builtInPackages::contains)) {
+      return Optional.empty();
+    }
     try {
-      List<Model> models = new ArrayList<>();
-      for (String name : manifest.getProperty("models", "").split(",")) {
-        models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+      ModelClassLoader loader = new ModelClassLoader(entries, PrecompiledRules.class.getClassLoader());
+      List<Model> models = instantiate(List.of(manifest.getProperty("models", "").split(",")), loader);
+      if (!additions.isEmpty()) {
+        Generated added = Generated.of(new DrlCompiler().generate(additions));
+        loader = new ModelClassLoader(added.classes(), loader);
+        models.addAll(instantiate(added.modelClasses(), loader));
       }
       KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, loader);
       configuration.setOption(KieBaseMutabilityOption.DISABLED);
-      return Optional.of(KieBaseBuilder.createKieBaseFromModel(models, configuration));
+      return Optional.of(new Loaded(KieBaseBuilder.createKieBaseFromModel(models, configuration), additions.size()));
+    } catch (RuleCompilationException e) {
+      return Optional.empty();
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       // Stale or foreign classes: compiling the DRL at run time still gives the right rules.
       return Optional.empty();
+    }
+  }
+
+  private static List<Model> instantiate(List<String> modelClasses, ClassLoader loader) throws ReflectiveOperationException {
+    List<Model> models = new ArrayList<>();
+    for (String name : modelClasses) {
+      models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+    }
+    return models;
+  }
+
+  /** A KieBase from the precompiled rules and how many sources were compiled now and added. */
+  record Loaded(KieBase kieBase, int compiledNow) {}
+
+  /** The executable model's generated classes, and which of them are the model classes. */
+  private record Generated(List<String> modelClasses, Map<String, byte[]> classes) {
+    static Generated of(Map<String, byte[]> files) {
+      List<String> modelClasses = new ArrayList<>();
+      Map<String, byte[]> classes = new HashMap<>();
+      files.forEach((name, bytes) -> {
+        if (name.endsWith(MODEL_INDEX)) {
+          String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+          Arrays.stream(lines).skip(1).map(String::strip).filter(l -> !l.isEmpty()).forEach(modelClasses::add);
+        } else if (name.endsWith(".class") && !name.startsWith("org/drools/project/model/")) {
+          // The project model describes a kmodule.xml; a KieBase built from the models needs none.
+          classes.put(name, bytes);
+        }
+      });
+      if (modelClasses.isEmpty()) {
+        throw new IllegalStateException("the executable model lists no model classes");
+      }
+      return new Generated(modelClasses, classes);
     }
   }
 

@@ -81,17 +81,16 @@ final class RuleBase {
 
   /** As {@link #compile(List)}; {@code usePrecompiled} false always compiles the DRL (tests). */
   static RuleBase compile(List<RuleSource> sources, boolean usePrecompiled) {
-    Optional<KieBase> precompiled = usePrecompiled ? PrecompiledRules.load(sources) : Optional.empty();
-    Origin origin = precompiled.isPresent() ? Origin.PRECOMPILED : Origin.COMPILED_AT_RUN_TIME;
-    KieBase kieBase = precompiled.orElseGet(() -> new DrlCompiler().compile(sources));
+    Optional<PrecompiledRules.Loaded> precompiled = usePrecompiled ? PrecompiledRules.load(sources) : Optional.empty();
+    Origin origin = precompiled.map(p -> p.compiledNow() == 0 ? Origin.PRECOMPILED : Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME)
+        .orElse(Origin.COMPILED_AT_RUN_TIME);
+    KieBase kieBase = precompiled.map(PrecompiledRules.Loaded::kieBase).orElseGet(() -> new DrlCompiler().compile(sources));
     checkGlobals(kieBase, sources);
     Map<String, RuleSetInfo> byRule = new HashMap<>();
     List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
     for (int i = 0; i < sources.size(); i++) {
-      String text = sources.get(i).text();
-      Matcher pkg = PACKAGE.matcher(text);
-      String packageName = pkg.find() ? pkg.group(1) : "";
-      Matcher rule = RULE.matcher(text);
+      String packageName = packageOf(sources.get(i));
+      Matcher rule = RULE.matcher(sources.get(i).text());
       while (rule.find()) {
         String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
         byRule.put(key(packageName, name), infos.get(i));
@@ -124,8 +123,7 @@ final class RuleBase {
         : "global " + global.getName() + " must be declared as " + expected.getName() + ", not " + global.getType();
     Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global.getName()) + "\\b");
     for (RuleSource source : sources) {
-      Matcher pkg = PACKAGE.matcher(source.text());
-      if (pkg.find() && pkg.group(1).equals(packageName)) {
+      if (packageOf(source).equals(packageName)) {
         String[] lines = source.text().split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
           if (declaration.matcher(lines[i]).find()) {
@@ -135,6 +133,12 @@ final class RuleBase {
       }
     }
     return new RuleProblem("", 0, message);
+  }
+
+  /** The package a DRL source declares, or "" if none. */
+  static String packageOf(RuleSource source) {
+    Matcher pkg = PACKAGE.matcher(source.text());
+    return pkg.find() ? pkg.group(1) : "";
   }
 
   private static RuleSetInfo describe(RuleSource source) {
@@ -206,8 +210,11 @@ final class RuleBase {
     return info != null ? info : new RuleSetInfo(packageName, "", "unversioned", "unknown");
   }
 
-  /** Whether the KieBase came from {@link PrecompiledRules} or from compiling DRL at run time. */
-  enum Origin { PRECOMPILED, COMPILED_AT_RUN_TIME }
+  /**
+   * Whether the KieBase came from {@link PrecompiledRules}, from those plus added files compiled
+   * at run time, or from compiling every DRL file at run time.
+   */
+  enum Origin { PRECOMPILED, PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME, COMPILED_AT_RUN_TIME }
 
   /** A rule set: the DRL file's name, path, declared version and digest. */
   record RuleSetInfo(String name, String path, String version, String digest) {}

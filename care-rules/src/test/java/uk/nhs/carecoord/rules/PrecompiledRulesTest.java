@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -86,12 +87,63 @@ class PrecompiledRulesTest {
   void aRuleDirectoryIsCompiledAtRunTimeAndAnIdenticalCopyIsNot(@TempDir Path dir) throws IOException {
     RuleSource cohorts = CareRules.builtInSources().get(0);
     Files.writeString(dir.resolve(cohorts.name()), cohorts.text());
-    assertEquals(RuleBase.Origin.PRECOMPILED,
-        CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build().ruleBaseOrigin(), "identical replacement");
+    assertEquals(RuleBase.Origin.PRECOMPILED, originWith(dir), "identical replacement");
 
-    Files.writeString(dir.resolve("extra.drl"), "package uk.nhs.carecoord.rules.extra;\n");
-    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME,
-        CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build().ruleBaseOrigin(), "added file");
+    Files.writeString(dir.resolve(cohorts.name()), cohorts.text() + "\n// edited\n");
+    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "edited replacement");
+  }
+
+  @Test
+  void addedFilesAreCompiledAloneAndJoinThePrecompiledRules(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT);
+    assertEquals(RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME, originWith(dir));
+
+    Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT.replace("package local.cohorts;", "package uk.nhs.carecoord.rules.cohorts;"));
+    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "in a built-in rule set's package");
+
+    Files.writeString(dir.resolve("local.drl"), USES_A_BUILT_IN_DECLARED_TYPE);
+    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "does not compile alone");
+  }
+
+  @Property(tries = 100)
+  void addedFilesDecideAsWhenEveryFileIsCompiledTogether(@ForAll("cases") PatientCase c) {
+    assertEquals(withAuthorFiles(false).evaluate(c), withAuthorFiles(true).evaluate(c));
+  }
+
+  /** Uses the training rule set's declared type, so it compiles only beside training.drl. */
+  static final String USES_A_BUILT_IN_DECLARED_TYPE = """
+      package local.training;
+      import uk.nhs.carecoord.rules.training.Requirement;
+
+      rule "Every requirement is seen"
+      when
+          Requirement()
+      then
+      end
+      """;
+
+  private static final CareRules[] AUTHOR_RULES = new CareRules[2];
+
+  /** Built-in rules plus an added file in each style, precompiled or all compiled together. */
+  private static synchronized CareRules withAuthorFiles(boolean precompiled) {
+    int i = precompiled ? 1 : 0;
+    if (AUTHOR_RULES[i] == null) {
+      try {
+        Path dir = Files.createTempDirectory("author-rules");
+        Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT);
+        Files.writeString(dir.resolve("facts.drl"), CareRulesTest.LOCAL_COHORT_MATCHING_FACTS);
+        AUTHOR_RULES[i] = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).precompiled(precompiled).build();
+        assertEquals(precompiled ? RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME : RuleBase.Origin.COMPILED_AT_RUN_TIME,
+            AUTHOR_RULES[i].ruleBaseOrigin());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return AUTHOR_RULES[i];
+  }
+
+  private static RuleBase.Origin originWith(Path dir) {
+    return CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build().ruleBaseOrigin();
   }
 
   @Test
