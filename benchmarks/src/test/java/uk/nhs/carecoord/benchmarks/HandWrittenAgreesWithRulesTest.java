@@ -74,6 +74,7 @@ class HandWrittenAgreesWithRulesTest {
         youngCarers++;
       }
     }
+    int boundaryCopies = compareBoundaryCopies(comparison, rules.thresholds(), 1_000);
     // The generator records no acknowledgements: decline (and accept) some of the rules' own
     // recommendations, by their fingerprints, to exercise holding back.
     int withAcknowledgements = 0;
@@ -89,6 +90,7 @@ class HandWrittenAgreesWithRulesTest {
     assertEquals(List.of(), comparison.firstDisagreements(), comparison.disagreements + " of " + comparison.people
         + " people disagree");
     assertTrue(generatedFindings > PEOPLE, "findings for generated people: " + generatedFindings);
+    assertTrue(boundaryCopies > 5_000, "boundary copies " + boundaryCopies);
     assertTrue(withAcknowledgements > 300, "people with acknowledgements " + withAcknowledgements);
     assertTrue(comparison.suppressed > 100, "held back " + comparison.suppressed);
     assertTrue(comparison.answeredButRaised > 100, "answered but still raised " + comparison.answeredButRaised);
@@ -123,10 +125,24 @@ class HandWrittenAgreesWithRulesTest {
         comparison.compare(answered);
       }
     }
+    compareBoundaryCopies(comparison, other, 300);
     assertEquals(List.of(), comparison.firstDisagreements(), comparison.disagreements + " of " + comparison.people
         + " people disagree");
     assertTrue(comparison.findings > 1_000, "findings " + comparison.findings);
     assertTrue(comparison.suppressed > 50, "held back " + comparison.suppressed);
+  }
+
+  /** Compares the boundary copies of the first {@code people} generated cases; returns how many. */
+  private static int compareBoundaryCopies(Comparison comparison, Thresholds thresholds, int people) {
+    BoundaryCases boundaries = new BoundaryCases(thresholds, Population.AS_OF, rules.codeList());
+    int copies = 0;
+    for (PatientCase c : synthetic.cases().subList(0, people)) {
+      for (PatientCase copy : boundaries.of(c)) {
+        comparison.compare(copy);
+        copies++;
+      }
+    }
+    return copies;
   }
 
   /**
