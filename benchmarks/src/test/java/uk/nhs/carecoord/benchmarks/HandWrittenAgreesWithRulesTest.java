@@ -87,13 +87,13 @@ class HandWrittenAgreesWithRulesTest {
     int boundaryCopies = compareBoundaryCopies(comparison, rules.thresholds(), 1_000);
     // The generator records no acknowledgements: decline (and accept) some of the rules' own
     // recommendations, by their fingerprints, to exercise holding back.
-    int withAcknowledgements = 0;
+    int answeredPeople = 0;
     for (PatientCase c : synthetic.cases()) {
-      PatientCase answered = withAcknowledgements(c, rules.evaluate(c, synthetic.pcn()), withAcknowledgements,
+      PatientCase answered = withAcknowledgements(c, rules.evaluate(c, synthetic.pcn()), answeredPeople,
           rules.thresholds().getDeclinedSnoozeDays());
       if (answered != c) {
         comparison.compare(answered);
-        withAcknowledgements++;
+        answeredPeople++;
       }
     }
 
@@ -101,7 +101,7 @@ class HandWrittenAgreesWithRulesTest {
         + " people disagree");
     assertTrue(generatedFindings > PEOPLE, "findings for generated people: " + generatedFindings);
     assertTrue(boundaryCopies > 5_000, "boundary copies " + boundaryCopies);
-    assertTrue(withAcknowledgements > 300, "people with acknowledgements " + withAcknowledgements);
+    assertTrue(answeredPeople > 300, "people with acknowledgements " + answeredPeople);
     assertTrue(comparison.suppressed > 100, "held back " + comparison.suppressed);
     assertTrue(comparison.answeredButRaised > 100, "answered but still raised " + comparison.answeredButRaised);
 
