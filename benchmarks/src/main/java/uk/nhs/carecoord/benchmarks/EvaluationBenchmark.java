@@ -1,6 +1,5 @@
 package uk.nhs.carecoord.benchmarks;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,14 +41,14 @@ public class EvaluationBenchmark {
 
   @Benchmark
   @Threads(1)
-  public List<HandWritten.Decision> handWrittenOneThread(Population pop, Cursor cursor) {
+  public HandEvaluation handWrittenOneThread(Population pop, Cursor cursor) {
     PatientCase c = pop.cases[cursor.next(pop.cases.length)];
     return pop.handWritten.evaluate(c, pop.pcn);
   }
 
   @Benchmark
   @Threads(Threads.MAX)
-  public List<HandWritten.Decision> handWrittenAllCores(Population pop, Cursor cursor) {
+  public HandEvaluation handWrittenAllCores(Population pop, Cursor cursor) {
     PatientCase c = pop.cases[cursor.next(pop.cases.length)];
     return pop.handWritten.evaluate(c, pop.pcn);
   }
