@@ -227,7 +227,7 @@ class HandWrittenAgreesWithRulesTest {
    */
   static Map<String, Set<String>> raisedByDrl() throws IOException {
     Pattern rule = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"");
-    Pattern code = Pattern.compile("\\$out\\.(?:cohort|obligation|recommendation)\\(drools,\\s*\"([A-Z0-9_]+)\"");
+    Pattern code = Pattern.compile("\\bout\\.(?:cohort|obligation|recommendation)\\(drools,\\s*\"([A-Z0-9_]+)\"");
     Set<String> ruleNames = new TreeSet<>();
     Set<String> codes = new TreeSet<>();
     for (String file : PATIENT_RULE_SETS) {
