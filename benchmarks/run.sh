@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark uber-jar and runs the suite with short settings (about 5 minutes on 2 cores).
-# Results (JMH JSON, both runs merged into one array) go to benchmarks/results.json.
+# Results (JMH JSON, both runs merged into one array) go to benchmarks/results.json; the heap check
+# (used heap after full GCs over 2,000,000 evaluations) goes to benchmarks/results-heap.json.
 #
 #   benchmarks/run.sh                 # 50,000 people
 #   SIZE=10000 benchmarks/run.sh      # a smaller population
@@ -29,7 +30,11 @@ java -jar "$JAR" 'EvaluationBenchmark' $JMH_ARGS -p size="$SIZE" -prof gc \
 java -jar "$JAR" 'ColdStartBenchmark' -f "$COLD_FORKS" -wi 0 -i 1 \
   -rf json -rff "$tmp/coldstart.json"
 
+# 4: heap does not grow with the number of evaluations (about half a minute).
+java -Xms2g -Xmx2g -cp "$JAR" uk.nhs.carecoord.benchmarks.HeapGrowthCheck 2000000 250000 "$SIZE" \
+  benchmarks/results-heap.json
+
 jq -s 'add' "$tmp/evaluation.json" "$tmp/coldstart.json" > "$OUT"
-echo "Results written to $OUT"
+echo "Results written to $OUT and benchmarks/results-heap.json"
 jq -r '.[] | [.benchmark, .threads, .mode, (.primaryMetric.score|tostring), .primaryMetric.scoreUnit,
   ((.secondaryMetrics["gc.alloc.rate.norm"].score // "")|tostring)] | @tsv' "$OUT"
