@@ -98,20 +98,21 @@ class CareRulesTest {
 
   @Test
   void aGlobalTheEngineDoesNotSetIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\nglobal String practice;"));
-    RuleCompilationException e = assertThrows(RuleCompilationException.class,
-        () -> CareRules.builder().ruleDirectory(dir).build());
-    assertEquals(List.of(new RuleProblem("local.drl", 9,
-        "global practice is not set by the engine, which sets only LocalDate asOf, Outcomes out, Thresholds thresholds")), e.problems());
+    assertGlobalRefused(dir, "global String practice;",
+        "global practice is not set by the engine, which sets only LocalDate asOf, Outcomes out, Thresholds thresholds");
   }
 
   @Test
   void aGlobalOfTheWrongTypeIsRefused(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\nglobal String asOf;"));
+    assertGlobalRefused(dir, "global String asOf;", "global asOf must be declared as java.time.LocalDate, not java.lang.String");
+  }
+
+  /** Adds the declaration after line 8 of LOCAL_COHORT and expects exactly this problem at line 9. */
+  private static void assertGlobalRefused(Path dir, String declaration, String message) throws Exception {
+    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\n" + declaration));
     RuleCompilationException e = assertThrows(RuleCompilationException.class,
         () -> CareRules.builder().ruleDirectory(dir).build());
-    assertEquals(List.of(new RuleProblem("local.drl", 9,
-        "global asOf must be declared as java.time.LocalDate, not java.lang.String")), e.problems());
+    assertEquals(List.of(new RuleProblem("local.drl", 9, message)), e.problems());
   }
 
   @Test
