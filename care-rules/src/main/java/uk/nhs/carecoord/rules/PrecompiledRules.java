@@ -37,12 +37,13 @@ import org.kie.api.conf.KieBaseMutabilityOption;
  * process-classes}). It writes one resource, {@value #RESOURCE}: the generated classes and a
  * manifest naming the model classes, the Drools version and a digest of the DRL they came from.
  *
- * <p>{@link #load} uses it only when the sources to compile are exactly those DRL files (same names
- * and text, in the same order) under the same Drools version. Anything else — a rule author's
- * directory that adds or replaces a file, a resource that is missing, e.g. when classes were
- * compiled by an IDE — gives no KieBase, and the caller compiles the DRL at run time as before.
- * The classes are defined by a class loader of their own, so they never shadow classes that a run
- * time compile of changed rules generates under the same names.
+ * <p>{@link #load} uses it only when the sources to compile begin with exactly those DRL files
+ * (same names and text, in the same order) under the same Drools version; files a rule author's
+ * directory adds after them are compiled alone and join the same KieBase. Anything else — a
+ * replaced built-in, a resource that is missing (e.g. classes compiled by an IDE) — gives no
+ * KieBase, and the caller compiles every DRL file at run time as before. The classes are defined
+ * by a class loader of their own, so they never shadow classes that a run-time compile of changed
+ * rules generates under the same names.
  */
 final class PrecompiledRules {
   static final String RESOURCE = "uk/nhs/carecoord/rules/precompiled/built-in-rules.zip";

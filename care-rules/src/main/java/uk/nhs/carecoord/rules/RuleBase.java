@@ -72,8 +72,8 @@ final class RuleBase {
   }
 
   /**
-   * Compiles the sources, or loads them precompiled if they are exactly the built-in rule sets;
-   * throws {@link RuleCompilationException} listing every problem.
+   * Compiles the sources, taking the built-in rule sets precompiled where {@link PrecompiledRules}
+   * can serve them; throws {@link RuleCompilationException} listing every problem.
    */
   static RuleBase compile(List<RuleSource> sources) {
     return compile(sources, true);
