@@ -44,6 +44,22 @@ public final class SessionProbe {
 
   /** The same in a session made for this call alone, as before sessions were pooled. */
   public int executeFresh(List<Object> facts) {
+    return fresh(facts).raised().size();
+  }
+
+  /** What a pooled session raised, each output with its rule, reasons, facts and due date, sorted. */
+  public List<String> describePooled(List<Object> facts) {
+    Outcomes outcomes = new Outcomes();
+    ruleBase.execute(facts, context, outcomes);
+    return describe(outcomes);
+  }
+
+  /** As {@link #describePooled} in a session made for this call alone. */
+  public List<String> describeFresh(List<Object> facts) {
+    return describe(fresh(facts));
+  }
+
+  private Outcomes fresh(List<Object> facts) {
     Outcomes outcomes = new Outcomes();
     KieSession session = ruleBase.kieBase().newKieSession();
     try {
@@ -51,6 +67,13 @@ public final class SessionProbe {
     } finally {
       session.dispose();
     }
-    return outcomes.raised().size();
+    return outcomes;
+  }
+
+  private static List<String> describe(Outcomes outcomes) {
+    return outcomes.raised().stream()
+        .map(o -> o + " " + o.reasons() + " " + o.facts() + " due " + o.getDueOn())
+        .sorted()
+        .toList();
   }
 }
