@@ -114,23 +114,12 @@ final class DrlCompiler {
 
   /** As {@link #compile(List)}, building under the given release id (tests check its removal). */
   KieBase compile(List<RuleSource> sources, ReleaseId releaseId) {
-    Objects.requireNonNull(sources, "sources");
-    Set<String> names = new HashSet<>();
-    for (RuleSource source : sources) {
-      if (!names.add(Objects.requireNonNull(source, "source").name())) {
-        throw new IllegalArgumentException("two rule sources are named " + source.name());
-      }
-    }
+    requireDistinctNames(sources);
     Build build = build(sources, releaseId, Output.KIE_BASE);
-    if (build.kieBase() != null) {
-      return build.kieBase();
+    if (build.kieBase() == null) {
+      throw failure(sources, build);
     }
-    List<RuleProblem> problems = new ProblemMapper(sources).map(build);
-    if (problems.isEmpty()) { // not expected: every error message maps to at least one problem
-      problems = List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0,
-          "Drools reported errors that could not be read: " + build.errors().stream().map(Message::getText).toList()));
-    }
-    throw new RuleCompilationException(problems);
+    return build.kieBase();
   }
 
   /**
@@ -138,6 +127,7 @@ final class DrlCompiler {
    * {@code drools-model} index of the model classes) by path, for {@link PrecompiledRules}.
    *
    * @throws RuleCompilationException if any source does not compile, listing every problem
+   * @throws IllegalArgumentException if two sources have the same name
    */
   Map<String, byte[]> generate(List<RuleSource> sources) {
     return generate(sources, newReleaseId());
@@ -145,11 +135,32 @@ final class DrlCompiler {
 
   /** As {@link #generate(List)}, under the given release id (the build's files are named by it). */
   Map<String, byte[]> generate(List<RuleSource> sources, ReleaseId releaseId) {
+    requireDistinctNames(sources);
     Build build = build(sources, releaseId, Output.FILES);
     if (build.files() == null) {
-      throw new RuleCompilationException(new ProblemMapper(sources).map(build));
+      throw failure(sources, build);
     }
     return build.files();
+  }
+
+  private static void requireDistinctNames(List<RuleSource> sources) {
+    Objects.requireNonNull(sources, "sources");
+    Set<String> names = new HashSet<>();
+    for (RuleSource source : sources) {
+      if (!names.add(Objects.requireNonNull(source, "source").name())) {
+        throw new IllegalArgumentException("two rule sources are named " + source.name());
+      }
+    }
+  }
+
+  /** The problems of a failed build, against the DRL files. */
+  private RuleCompilationException failure(List<RuleSource> sources, Build build) {
+    List<RuleProblem> problems = new ProblemMapper(sources).map(build);
+    if (problems.isEmpty()) { // not expected: every error message maps to at least one problem
+      problems = List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0,
+          "Drools reported errors that could not be read: " + build.errors().stream().map(Message::getText).toList()));
+    }
+    return new RuleCompilationException(problems);
   }
 
   private ReleaseId newReleaseId() {

@@ -148,10 +148,9 @@ final class PrecompiledRules {
       KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, loader);
       configuration.setOption(KieBaseMutabilityOption.DISABLED);
       return Optional.of(new Loaded(KieBaseBuilder.createKieBaseFromModel(models, configuration), additions.size()));
-    } catch (RuleCompilationException e) {
-      return Optional.empty();
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      // Stale or foreign classes: compiling the DRL at run time still gives the right rules.
+      // An added file that does not compile alone (RuleCompilationException), or stale or foreign
+      // classes: compiling every file together still gives the right rules, or reports why not.
       return Optional.empty();
     }
   }

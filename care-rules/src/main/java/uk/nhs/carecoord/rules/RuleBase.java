@@ -30,9 +30,11 @@ import org.kie.api.runtime.KieSessionsPool;
  * because a fact that every rule joins costs every rule work for every person (BENCHMARKS.md).
  */
 final class RuleBase {
+  private static final String OUT = "out";
+  private static final String THRESHOLDS = "thresholds";
+  private static final String AS_OF = "asOf";
   /** The globals the engine sets for each evaluation, by name, and their types. */
-  static final Map<String, Class<?>> GLOBALS =
-      Map.of("out", Outcomes.class, "thresholds", Thresholds.class, "asOf", LocalDate.class);
+  static final Map<String, Class<?>> GLOBALS = Map.of(OUT, Outcomes.class, THRESHOLDS, Thresholds.class, AS_OF, LocalDate.class);
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
   private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
@@ -166,9 +168,9 @@ final class RuleBase {
 
   /** Sets the globals, inserts the facts into the session and fires the rules. */
   void run(KieSession kieSession, List<Object> facts, Context context, Outcomes outcomes) {
-    setGlobal(kieSession, "out", outcomes);
-    setGlobal(kieSession, "thresholds", context.getThresholds());
-    setGlobal(kieSession, "asOf", context.getAsOf());
+    setGlobal(kieSession, OUT, outcomes);
+    setGlobal(kieSession, THRESHOLDS, context.getThresholds());
+    setGlobal(kieSession, AS_OF, context.getAsOf());
     if (matchesContextFacts) {
       kieSession.insert(context);
     }
