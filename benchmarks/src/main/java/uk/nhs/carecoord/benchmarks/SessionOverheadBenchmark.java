@@ -20,9 +20,10 @@ import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.SessionProbe;
 
 /**
- * Where one evaluation's time goes: an empty pooled session (fixed per-session cost), the pooled
- * session over pre-assembled facts (engine only), the same in a fresh session per person (as
- * before pooling), and fact assembly alone. Compare with
+ * Where one evaluation's time goes: an empty reused session (fixed per-session cost), the reused
+ * session over pre-assembled facts (engine only), the same with sessions reset by Drools' pool
+ * instead of having their facts deleted, or in a fresh session per person (as before pooling),
+ * and fact assembly alone. Compare with
  * EvaluationBenchmark.rulesOneThread (all of it, plus turning outcomes into findings).
  */
 @State(Scope.Benchmark)
@@ -61,6 +62,11 @@ public class SessionOverheadBenchmark {
   @Benchmark
   public int sessionOverPreparedFacts(Cursor cursor) {
     return probe.execute(facts[cursor.next(facts.length)]);
+  }
+
+  @Benchmark
+  public int resetSessionOverPreparedFacts(Cursor cursor) {
+    return probe.executeResetting(facts[cursor.next(facts.length)]);
   }
 
   @Benchmark

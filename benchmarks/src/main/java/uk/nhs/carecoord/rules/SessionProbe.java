@@ -14,6 +14,7 @@ import uk.nhs.carecoord.model.Pcn;
  */
 public final class SessionProbe {
   private final RuleBase ruleBase;
+  private final RuleBase resetting;
   private final FactAssembler assembler;
   private final Context context;
 
@@ -21,6 +22,7 @@ public final class SessionProbe {
   public SessionProbe(LocalDate asOf) {
     CodeList codeList = CodeList.bundled();
     this.ruleBase = RuleBase.compile(CareRules.builtInSources());
+    this.resetting = ruleBase.resettingSessions();
     this.assembler = new FactAssembler(codeList);
     this.context = new Context(asOf, Thresholds.defaults(), codeList.version());
   }
@@ -30,16 +32,25 @@ public final class SessionProbe {
     return assembler.patientFacts(c, c.coordinatorId().flatMap(pcn::supervisionOf), context.getAsOf());
   }
 
-  /** Runs a pooled session over prepared facts, as CareRules does; returns the raised count. */
+  /** Runs a reused session over prepared facts, as CareRules does; returns the raised count. */
   public int execute(List<Object> facts) {
-    Outcomes outcomes = new Outcomes();
-    ruleBase.execute(facts, context, outcomes);
-    return outcomes.raised().size();
+    return execute(ruleBase, facts);
   }
 
-  /** A pooled session with no person: the fixed cost of taking and resetting a session. */
+  /** The same with sessions reset by Drools' pool between evaluations (before facts were deleted). */
+  public int executeResetting(List<Object> facts) {
+    return execute(resetting, facts);
+  }
+
+  /** A reused session with no person: the fixed cost of taking, firing and clearing a session. */
   public int executeEmpty() {
     return execute(List.of());
+  }
+
+  private int execute(RuleBase rules, List<Object> facts) {
+    Outcomes outcomes = new Outcomes();
+    rules.execute(facts, context, outcomes);
+    return outcomes.raised().size();
   }
 
   /** The same in a session made for this call alone, as before sessions were pooled. */
@@ -47,14 +58,14 @@ public final class SessionProbe {
     return fresh(facts).raised().size();
   }
 
-  /** What a pooled session raised, each output with its rule, reasons, facts and due date, sorted. */
-  public List<String> describePooled(List<Object> facts) {
+  /** What a reused session raised, each output with its rule, reasons, facts and due date, sorted. */
+  public List<String> describeReused(List<Object> facts) {
     Outcomes outcomes = new Outcomes();
     ruleBase.execute(facts, context, outcomes);
     return describe(outcomes);
   }
 
-  /** As {@link #describePooled} in a session made for this call alone. */
+  /** As {@link #describeReused} in a session made for this call alone. */
   public List<String> describeFresh(List<Object> facts) {
     return describe(fresh(facts));
   }

@@ -30,8 +30,8 @@ import uk.nhs.carecoord.model.SupervisionArrangement;
  * }</pre>
  *
  * <p>One instance holds one compiled rule base and is safe to share between threads; each
- * evaluation runs in its own session, taken from a pool and reset after use. The clock and every threshold are injected here;
- * no rule reads the wall clock.
+ * evaluation runs in a session of its own, which sees that person's facts only and is cleared for
+ * reuse afterwards. The clock and every threshold are injected here; no rule reads the wall clock.
  */
 public final class CareRules {
   /** The built-in rule sets, in the order they are compiled. */

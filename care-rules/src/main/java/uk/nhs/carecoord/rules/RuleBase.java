@@ -8,17 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.reteoo.InitialFactImpl;
+import org.drools.base.rule.EntryPointId;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.TypeDeclaration;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.type.Role;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A compiled rule base and what is known of its rule sets: which file each rule came from, that
@@ -28,6 +38,11 @@ import org.kie.api.runtime.KieSessionsPool;
  * the session for each evaluation. Rules written in the older style, matching {@link Context} and
  * {@link Outcomes} facts, still work: those facts are inserted only when some rule matches them,
  * because a fact that every rule joins costs every rule work for every person (BENCHMARKS.md).
+ *
+ * <p>Each evaluation has a session to itself and sees one person's facts only. Sessions are reused
+ * ({@link SessionReuse}): resetting every node memory of a pooled session was a quarter of the
+ * engine's time, so where no rule can match without a fact of the evaluation, deleting that
+ * evaluation's facts leaves the session as a new one would be, at less cost.
  */
 final class RuleBase {
   private static final String OUT = "out";
@@ -42,6 +57,10 @@ final class RuleBase {
 
   private final KieBase kieBase;
   private final Origin origin;
+  private final SessionReuse reuse;
+  /** Sessions cleared by deleting their facts, waiting for the next evaluation ({@link SessionReuse#DELETE_FACTS}). */
+  private final BlockingQueue<KieSession> idle;
+  /** Sessions reset by Drools when given back ({@link SessionReuse#RESET}). */
   private final KieSessionsPool pool;
   private final Map<String, RuleSetInfo> ruleSetByRule;
   private final List<RuleSetInfo> ruleSets;
@@ -49,11 +68,15 @@ final class RuleBase {
   private final boolean matchesContextFacts;
   private final boolean matchesOutcomesFacts;
 
-  private RuleBase(KieBase kieBase, Origin origin, Map<String, RuleSetInfo> ruleSetByRule, List<RuleSetInfo> ruleSets) {
+  private RuleBase(
+      KieBase kieBase, Origin origin, SessionReuse reuse, Map<String, RuleSetInfo> ruleSetByRule, List<RuleSetInfo> ruleSets) {
     this.kieBase = kieBase;
     this.origin = origin;
-    // Creating a session per person dominated evaluation time (BENCHMARKS.md): reuse pooled ones.
-    this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+    // Creating a session per person dominated evaluation time (BENCHMARKS.md): reuse them.
+    this.reuse = reuse;
+    int sessions = 2 * Runtime.getRuntime().availableProcessors();
+    this.idle = reuse == SessionReuse.DELETE_FACTS ? new ArrayBlockingQueue<>(sessions) : null;
+    this.pool = reuse == SessionReuse.RESET ? kieBase.newKieSessionsPool(sessions) : null;
     this.ruleSetByRule = ruleSetByRule;
     this.ruleSets = ruleSets;
     this.declaredGlobals = kieBase.getKiePackages().stream()
@@ -98,7 +121,12 @@ final class RuleBase {
         byRule.put(key(packageName, name), infos.get(i));
       }
     }
-    return new RuleBase(kieBase, origin, Map.copyOf(byRule), infos);
+    return new RuleBase(kieBase, origin, SessionReuse.allowedFor(kieBase), Map.copyOf(byRule), infos);
+  }
+
+  /** The same rules, with sessions reset by Drools between evaluations (for comparison). */
+  RuleBase resettingSessions() {
+    return new RuleBase(kieBase, origin, SessionReuse.RESET, ruleSetByRule, ruleSets);
   }
 
   /** A global the engine does not set would be null in every rule that reads it: refuse it. */
@@ -154,16 +182,47 @@ final class RuleBase {
   }
 
   /**
-   * Runs one evaluation in a pooled session and returns the session to the pool, which resets it,
-   * also when a rule throws.
+   * Runs one evaluation in a session of its own, reused from an earlier evaluation where there is
+   * one. A session whose evaluation failed is never reused.
    */
   void execute(List<Object> facts, Context context, Outcomes outcomes) {
-    KieSession kieSession = pool.newKieSession();
+    if (reuse == SessionReuse.RESET) {
+      KieSession kieSession = pool.newKieSession();
+      try {
+        run(kieSession, facts, context, outcomes);
+      } finally {
+        kieSession.dispose(); // gives it back to the pool, which resets it
+      }
+      return;
+    }
+    KieSession kieSession = idle.poll();
+    if (kieSession == null) {
+      kieSession = kieBase.newKieSession();
+    }
+    boolean cleared = false;
     try {
       run(kieSession, facts, context, outcomes);
+      cleared = clear(kieSession);
     } finally {
-      kieSession.dispose();
+      if (!cleared || !idle.offer(kieSession)) {
+        kieSession.dispose();
+      }
     }
+  }
+
+  /**
+   * Deletes every fact, the evaluation's and those its rules inserted, and lets the network settle
+   * (Drools evaluates it lazily: an {@code exists} that goes false here and true again in the next
+   * evaluation must be seen to, or its rule would not fire again). Whether the session is now as
+   * new: no rule fired on the empty session, as {@link SessionReuse#DELETE_FACTS} requires.
+   */
+  private boolean clear(KieSession kieSession) {
+    for (FactHandle handle : new ArrayList<FactHandle>(kieSession.getFactHandles())) {
+      kieSession.delete(handle);
+    }
+    // Anything raised now belongs to no evaluation; the session is then not reused.
+    setGlobal(kieSession, OUT, new Outcomes());
+    return kieSession.fireAllRules() == 0;
   }
 
   /** Sets the globals, inserts the facts into the session and fires the rules. */
@@ -203,6 +262,10 @@ final class RuleBase {
     return origin;
   }
 
+  SessionReuse sessionReuse() {
+    return reuse;
+  }
+
   List<RuleSetInfo> ruleSets() {
     return ruleSets;
   }
@@ -217,6 +280,89 @@ final class RuleBase {
    * at run time, or from compiling every DRL file at run time.
    */
   enum Origin { PRECOMPILED, PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME, COMPILED_AT_RUN_TIME }
+
+  /**
+   * How a session is made ready for the next evaluation.
+   *
+   * <p>{@link #DELETE_FACTS} is used only when a session with its facts deleted behaves exactly
+   * as a new one: no rule can match a session without facts (each has a pattern on a fact, or an
+   * {@code exists} over one, outside {@code not}, {@code accumulate} and {@code from}; a rule that
+   * matches an empty session would keep that match after the deletion and, having fired once,
+   * never fire for the next person), all rules are in
+   * the default agenda group with no activation or rule-flow group, auto-focus, lock-on-active or
+   * timer (agenda state that outlives the facts), and there are no events and no entry points
+   * other than the default one. Anything else uses {@link #RESET}.
+   */
+  enum SessionReuse {
+    /** Delete the evaluation's facts (and those its rules inserted) from the session. */
+    DELETE_FACTS,
+    /** Reset every node memory and the agenda: Drools' {@link KieSessionsPool}. */
+    RESET;
+
+    static SessionReuse allowedFor(KieBase kieBase) {
+      return whyReset(kieBase).isPresent() ? RESET : DELETE_FACTS;
+    }
+
+    /** What in these rules rules out {@link #DELETE_FACTS}, if anything. */
+    static Optional<String> whyReset(KieBase kieBase) {
+      InternalRuleBase rete = (InternalRuleBase) kieBase;
+      for (EntryPointId entryPoint : rete.getRete().getEntryPointNodes().keySet()) {
+        if (!EntryPointId.DEFAULT.equals(entryPoint)) {
+          return Optional.of("entry point " + entryPoint.getEntryPointId());
+        }
+      }
+      for (TypeDeclaration type : rete.getTypeDeclarations()) {
+        if (type.getRole() == Role.Type.EVENT) {
+          return Optional.of("events of type " + type.getTypeName());
+        }
+      }
+      for (ObjectTypeNode node : rete.getRete().getObjectTypeNodes()) {
+        if (node.getObjectType().isEvent()) {
+          return Optional.of("events of type " + node.getObjectType());
+        }
+      }
+      for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (org.kie.api.definition.rule.Rule r : pkg.getRules()) {
+          RuleImpl rule = (RuleImpl) r;
+          if (rule.isQuery()) {
+            continue;
+          }
+          if (!rule.getLhs().isAnd() || rule.getLhs().getChildren().stream().noneMatch(SessionReuse::needsAFact)) {
+            return Optional.of("rule \"" + rule.getName() + "\" can match with no facts in the session (it has no pattern "
+                + "matching a fact, nor an exists over one, outside not, accumulate and from)");
+          }
+          if ((!rule.isMainAgendaGroup() || isSet(rule.getActivationGroup())
+              || isSet(rule.getRuleFlowGroup()) || rule.getAutoFocus() || rule.isLockOnActive() || rule.getTimer() != null)) {
+            return Optional.of("rule \"" + rule.getName() + "\" uses an agenda, activation or rule-flow group, auto-focus, "
+                + "lock-on-active or a timer");
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Whether no match of this condition can exist without some fact in the session. */
+    private static boolean needsAFact(RuleConditionElement condition) {
+      if (condition instanceof org.drools.base.rule.Pattern pattern) { // not java.util.regex's
+        boolean fromTheSession = pattern.getSource() == null || pattern.getSource() instanceof EntryPointId;
+        return fromTheSession
+            && !(pattern.getObjectType() instanceof ClassObjectType type && InitialFactImpl.class.equals(type.getClassType()));
+      }
+      if (condition instanceof GroupElement group) {
+        if (group.isAnd() || group.isExists()) {
+          return group.getChildren().stream().anyMatch(SessionReuse::needsAFact);
+        }
+        if (group.isOr()) {
+          return group.getChildren().stream().allMatch(SessionReuse::needsAFact);
+        }
+      }
+      return false; // not, forall, eval, accumulate and the like can hold in an empty session
+    }
+
+    private static boolean isSet(String group) {
+      return group != null && !group.isEmpty();
+    }
+  }
 
   /** A rule set: the DRL file's name, path, declared version and digest. */
   record RuleSetInfo(String name, String path, String version, String digest) {}

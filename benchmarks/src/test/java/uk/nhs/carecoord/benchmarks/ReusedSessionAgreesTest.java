@@ -9,10 +9,10 @@ import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.SessionProbe;
 
-/** A reused pooled session, reset after each person, raises what a fresh session raises. */
-class PooledSessionAgreesTest {
+/** A reused session, its facts deleted after each person, raises what a fresh session raises. */
+class ReusedSessionAgreesTest {
   @Test
-  void aReusedPooledSessionRaisesWhatAFreshOneRaises() {
+  void aReusedSessionRaisesWhatAFreshOneRaises() {
     SyntheticPcn synthetic = Population.generate(300);
     SessionProbe probe = new SessionProbe(Population.AS_OF);
     int total = 0;
@@ -20,7 +20,7 @@ class PooledSessionAgreesTest {
       for (PatientCase c : synthetic.cases()) {
         List<Object> facts = probe.facts(c, synthetic.pcn());
         List<String> fresh = probe.describeFresh(facts);
-        assertEquals(fresh, probe.describePooled(facts), c.patient().id());
+        assertEquals(fresh, probe.describeReused(facts), c.patient().id());
         total += fresh.size();
       }
     }
