@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,7 +60,8 @@ final class RuleBase {
   private final Origin origin;
   private final SessionReuse reuse;
   /** Sessions cleared by deleting their facts, waiting for the next evaluation ({@link SessionReuse#DELETE_FACTS}). */
-  private final BlockingQueue<KieSession> idle;
+  private final BlockingQueue<ReusedSession> idle;
+  private final AtomicInteger sessionsMade = new AtomicInteger();
   /** Sessions reset by Drools when given back ({@link SessionReuse#RESET}). */
   private final KieSessionsPool pool;
   private final Map<String, RuleSetInfo> ruleSetByRule;
@@ -195,18 +197,38 @@ final class RuleBase {
       }
       return;
     }
-    KieSession kieSession = idle.poll();
-    if (kieSession == null) {
-      kieSession = kieBase.newKieSession();
+    ReusedSession reused = idle.poll();
+    if (reused == null) {
+      reused = new ReusedSession(kieBase.newKieSession());
+      sessionsMade.incrementAndGet();
     }
     boolean cleared = false;
     try {
-      run(kieSession, facts, context, outcomes);
-      cleared = clear(kieSession);
+      run(reused.kieSession, facts, context, outcomes);
+      cleared = clear(reused.kieSession);
     } finally {
-      if (!cleared || !idle.offer(kieSession)) {
-        kieSession.dispose();
+      if (!cleared || ++reused.evaluations >= EVALUATIONS_PER_SESSION || !idle.offer(reused)) {
+        reused.kieSession.dispose();
       }
+    }
+  }
+
+  /**
+   * How many evaluations one session serves before it is replaced. Drools evaluates a rule only
+   * when all its inputs are present, so the deletions that reach a rule which then stays idle
+   * (say, one for a cohort nobody else is in) wait in its memory until it runs again: a few
+   * hundred bytes per evaluation that only a new session frees. Making a session costs less than
+   * one evaluation, so this bounds that memory at no measurable cost (HeapGrowthCheck).
+   */
+  static final int EVALUATIONS_PER_SESSION = 1_000;
+
+  /** A session kept for reuse by deleting facts, and how many evaluations it has served. */
+  private static final class ReusedSession {
+    final KieSession kieSession;
+    int evaluations;
+
+    ReusedSession(KieSession kieSession) {
+      this.kieSession = kieSession;
     }
   }
 
@@ -264,6 +286,11 @@ final class RuleBase {
 
   SessionReuse sessionReuse() {
     return reuse;
+  }
+
+  /** How many sessions {@link SessionReuse#DELETE_FACTS} has made so far. */
+  int sessionsMade() {
+    return sessionsMade.get();
   }
 
   List<RuleSetInfo> ruleSets() {

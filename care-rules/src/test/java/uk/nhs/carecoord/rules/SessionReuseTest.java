@@ -196,6 +196,16 @@ class SessionReuseTest {
     }
   }
 
+  @Test
+  void aSessionIsReplacedAfterServingItsShareOfEvaluations() {
+    RuleBase rules = RuleBase.compile(CareRules.builtInSources());
+    for (int i = 0; i < 2 * RuleBase.EVALUATIONS_PER_SESSION + 1; i++) {
+      execute(rules, List.of(new SpikeFact("a", i, 0)));
+    }
+    assertEquals(3, rules.sessionsMade());
+    assertEquals(1, rules.kieBase().getKieSessions().size(), "replaced sessions are disposed");
+  }
+
   private static Outcomes execute(RuleBase rules, List<Object> facts) {
     Outcomes outcomes = new Outcomes();
     rules.execute(facts, CONTEXT, outcomes);
