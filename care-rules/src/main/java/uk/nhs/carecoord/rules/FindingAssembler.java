@@ -32,9 +32,9 @@ final class FindingAssembler {
   }
 
   List<Finding> assemble(List<Outcome> outcomes) {
-    Map<String, List<Outcome>> byOutput = new LinkedHashMap<>();
+    Map<Output, List<Outcome>> byOutput = new LinkedHashMap<>();
     for (Outcome o : outcomes) {
-      byOutput.computeIfAbsent(o.getKind() + "\u0000" + o.getCode() + "\u0000" + o.getSubject(), k -> new ArrayList<>()).add(o);
+      byOutput.computeIfAbsent(new Output(o.getKind(), o.getCode(), o.getSubject()), k -> new ArrayList<>(2)).add(o);
     }
     List<Finding> findings = new ArrayList<>();
     for (List<Outcome> group : byOutput.values()) {
@@ -44,11 +44,17 @@ final class FindingAssembler {
     return findings;
   }
 
+  /** What outcomes merge on. */
+  private record Output(FindingKind kind, String code, String subject) {}
+
   private Finding merge(List<Outcome> group) {
-    group.sort(MOST_URGENT);
+    List<Outcome> byRule = group;
+    if (group.size() > 1) { // most findings have one rule's outcome: nothing to order
+      group.sort(MOST_URGENT);
+      byRule = new ArrayList<>(group);
+      byRule.sort(BY_RULE);
+    }
     Outcome lead = group.get(0);
-    List<Outcome> byRule = new ArrayList<>(group);
-    byRule.sort(BY_RULE);
     List<DecisionRecord> records = new ArrayList<>(byRule.size());
     LocalDate due = null;
     for (Outcome o : byRule) {

@@ -64,14 +64,16 @@ final class RuleBase {
   private final AtomicInteger sessionsMade = new AtomicInteger();
   /** Sessions reset by Drools when given back ({@link SessionReuse#RESET}). */
   private final KieSessionsPool pool;
-  private final Map<String, RuleSetInfo> ruleSetByRule;
+  /** By package, then rule name: looked up for every output, so no key is built per lookup. */
+  private final Map<String, Map<String, RuleSetInfo>> ruleSetByRule;
   private final List<RuleSetInfo> ruleSets;
   private final Set<String> declaredGlobals;
   private final boolean matchesContextFacts;
   private final boolean matchesOutcomesFacts;
 
   private RuleBase(
-      KieBase kieBase, Origin origin, SessionReuse reuse, Map<String, RuleSetInfo> ruleSetByRule, List<RuleSetInfo> ruleSets) {
+      KieBase kieBase, Origin origin, SessionReuse reuse, Map<String, Map<String, RuleSetInfo>> ruleSetByRule,
+      List<RuleSetInfo> ruleSets) {
     this.kieBase = kieBase;
     this.origin = origin;
     // Creating a session per person dominated evaluation time (BENCHMARKS.md): reuse them.
@@ -113,14 +115,14 @@ final class RuleBase {
         .orElse(Origin.COMPILED_AT_RUN_TIME);
     KieBase kieBase = precompiled.map(PrecompiledRules.Loaded::kieBase).orElseGet(() -> new DrlCompiler().compile(sources));
     checkGlobals(kieBase, sources);
-    Map<String, RuleSetInfo> byRule = new HashMap<>();
+    Map<String, Map<String, RuleSetInfo>> byRule = new HashMap<>();
     List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
     for (int i = 0; i < sources.size(); i++) {
       String packageName = packageOf(sources.get(i));
       Matcher rule = RULE.matcher(sources.get(i).text());
       while (rule.find()) {
         String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
-        byRule.put(key(packageName, name), infos.get(i));
+        byRule.computeIfAbsent(packageName, p -> new HashMap<>()).put(name, infos.get(i));
       }
     }
     return new RuleBase(kieBase, origin, SessionReuse.allowedFor(kieBase), Map.copyOf(byRule), infos);
@@ -177,10 +179,6 @@ final class RuleBase {
     Matcher version = VERSION.matcher(source.text());
     String name = source.name().replaceAll("^.*/", "").replaceAll("\\.drl$", "");
     return new RuleSetInfo(name, source.name(), version.find() ? version.group(1) : "unversioned", Hashing.sha256Hex(source.text(), 6));
-  }
-
-  private static String key(String packageName, String ruleName) {
-    return packageName + "/" + ruleName;
   }
 
   /**
@@ -298,7 +296,7 @@ final class RuleBase {
   }
 
   RuleSetInfo ruleSetOf(String packageName, String ruleName) {
-    RuleSetInfo info = ruleSetByRule.get(key(packageName, ruleName));
+    RuleSetInfo info = ruleSetByRule.getOrDefault(packageName, Map.of()).get(ruleName);
     return info != null ? info : new RuleSetInfo(packageName, "", "unversioned", "unknown");
   }
 

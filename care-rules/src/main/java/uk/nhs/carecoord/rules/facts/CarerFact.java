@@ -16,7 +16,7 @@ public final class CarerFact {
     this.carerId = carerId;
     this.relationship = relationship;
     this.mainCarer = mainCarer;
-    this.ownNeeds = Set.copyOf(ownNeeds);
+    this.ownNeeds = EnumSets.copyOf(ownNeeds, CarerNeed.class);
   }
 
   /** Carer identifier within the case. */

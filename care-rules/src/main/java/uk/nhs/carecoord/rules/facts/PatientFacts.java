@@ -38,8 +38,8 @@ public final class PatientFacts {
     this.sex = sex;
     this.practiceCode = practiceCode;
     this.coordinatorId = coordinatorId;
-    this.flags = Set.copyOf(flags);
-    this.categories = Set.copyOf(categories);
+    this.flags = EnumSets.copyOf(flags, ClinicalFlag.class);
+    this.categories = EnumSets.copyOf(categories, ConditionCategory.class);
     this.conditionCount = conditionCount;
     this.physicalConditionCount = physicalConditionCount;
     this.mentalHealthConditionCount = mentalHealthConditionCount;
@@ -50,7 +50,7 @@ public final class PatientFacts {
     this.aeAttendances = aeAttendances;
     this.emergencyAdmissions = emergencyAdmissions;
     this.gpAppointments = gpAppointments;
-    this.communicationNeeds = Set.copyOf(communicationNeeds);
+    this.communicationNeeds = EnumSets.copyOf(communicationNeeds, CommunicationNeed.class);
     this.consent = consent;
   }
 
