@@ -310,13 +310,19 @@ final class RuleBase {
    * How a session is made ready for the next evaluation.
    *
    * <p>{@link #DELETE_FACTS} is used only when a session with its facts deleted behaves exactly
-   * as a new one: no rule can match a session without facts (each has a pattern on a fact, or an
-   * {@code exists} over one, outside {@code not}, {@code accumulate} and {@code from}; a rule that
-   * matches an empty session would keep that match after the deletion and, having fired once,
-   * never fire for the next person), all rules are in
-   * the default agenda group with no activation or rule-flow group, auto-focus, lock-on-active or
-   * timer (agenda state that outlives the facts), and there are no events and no entry points
-   * other than the default one. Anything else uses {@link #RESET}.
+   * as a new one:
+   *
+   * <ul>
+   *   <li>no rule can match a session without facts: each has a pattern on a fact, or an {@code
+   *       exists} over one, outside {@code not}, {@code accumulate} and {@code from}. A rule that
+   *       matches an empty session would keep that match after the deletion and, having fired
+   *       once, never fire for the next person;
+   *   <li>every rule is in the default agenda group, with no activation or rule-flow group,
+   *       auto-focus, lock-on-active or timer (agenda state that outlives the facts);
+   *   <li>there are no events and no entry point but the default one.
+   * </ul>
+   *
+   * Anything else uses {@link #RESET}.
    */
   enum SessionReuse {
     /** Delete the evaluation's facts (and those its rules inserted) from the session. */
@@ -356,8 +362,8 @@ final class RuleBase {
             return Optional.of("rule \"" + rule.getName() + "\" can match with no facts in the session (it has no pattern "
                 + "matching a fact, nor an exists over one, outside not, accumulate and from)");
           }
-          if ((!rule.isMainAgendaGroup() || isSet(rule.getActivationGroup())
-              || isSet(rule.getRuleFlowGroup()) || rule.getAutoFocus() || rule.isLockOnActive() || rule.getTimer() != null)) {
+          if (!rule.isMainAgendaGroup() || isSet(rule.getActivationGroup())
+              || isSet(rule.getRuleFlowGroup()) || rule.getAutoFocus() || rule.isLockOnActive() || rule.getTimer() != null) {
             return Optional.of("rule \"" + rule.getName() + "\" uses an agenda, activation or rule-flow group, auto-focus, "
                 + "lock-on-active or a timer");
           }

@@ -125,8 +125,7 @@ class SessionReuseTest {
       "declare PatientFacts @role(event) end\nrule r when PatientFacts() then end",
   })
   void rulesWithStateBeyondTheFactsResetSessionsInstead(String rule) {
-    String drl = "package local.stateful;\nimport uk.nhs.carecoord.rules.facts.*;\n" + rule + "\n";
-    assertEquals(RuleBase.SessionReuse.RESET, RuleBase.compile(withBuiltIns(drl)).sessionReuse(), rule);
+    assertEquals(RuleBase.SessionReuse.RESET, reuseWithBuiltInsAnd(rule), rule);
   }
 
   @ParameterizedTest
@@ -137,8 +136,12 @@ class SessionReuseTest {
       "rule r when PatientFacts() or PamFacts() then end",
   })
   void rulesThatNeedAFactReuseSessionsByDeletingFacts(String rule) {
-    String drl = "package local.needsfact;\nimport uk.nhs.carecoord.rules.facts.*;\n" + rule + "\n";
-    assertEquals(RuleBase.SessionReuse.DELETE_FACTS, RuleBase.compile(withBuiltIns(drl)).sessionReuse(), rule);
+    assertEquals(RuleBase.SessionReuse.DELETE_FACTS, reuseWithBuiltInsAnd(rule), rule);
+  }
+
+  private static RuleBase.SessionReuse reuseWithBuiltInsAnd(String rule) {
+    String drl = "package local.added;\nimport uk.nhs.carecoord.rules.facts.*;\n" + rule + "\n";
+    return RuleBase.compile(withBuiltIns(drl)).sessionReuse();
   }
 
   @Test
