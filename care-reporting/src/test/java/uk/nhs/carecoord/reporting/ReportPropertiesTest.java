@@ -195,9 +195,10 @@ class ReportPropertiesTest {
       try (CSVParser parser = CSVParser.parse(new StringReader(text), CsvWriter.FORMAT)) {
         List<CSVRecord> records = parser.getRecords();
         assertEquals(t.rows().size() + 1, records.size(), t.fileName());
+        // Every cell comes back, formula-like ones shown as text (CsvWriterTest).
         assertEquals(t.header(), records.get(0).toList());
         for (int i = 0; i < t.rows().size(); i++) {
-          assertEquals(t.rows().get(i), records.get(i + 1).toList(), t.fileName());
+          assertEquals(t.rows().get(i).stream().map(CsvWriter::inert).toList(), records.get(i + 1).toList(), t.fileName());
         }
       }
     }
