@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import uk.nhs.carecoord.model.Pcn;
 /**
  * A data-only test of the rules, written by a rule author as JSON: a case (or a co-ordinator in a
  * PCN), a reference date, optional threshold overrides, and the codes expected present and
- * absent. The format is documented in the care-rules README.
+ * absent, with their priorities where it matters. The format is documented in the care-rules README.
  */
 public final class Scenario {
   private final String name;
@@ -40,6 +41,7 @@ public final class Scenario {
   private final Set<String> absent;
   private final Set<String> suppressed;
   private final Map<String, TrainingStatus> training;
+  private final Map<String, Priority> priority;
   private final Optional<Boolean> compliant;
 
   private Scenario(String name, JsonNode root) throws JsonProcessingException {
@@ -57,7 +59,10 @@ public final class Scenario {
     this.suppressed = strings(expect, "suppressed");
     this.training = new LinkedHashMap<>();
     node(expect, "training").ifPresent(t -> t.fields().forEachRemaining(
-        e -> training.put(e.getKey(), TrainingStatus.valueOf(e.getValue().asText()))));
+        e -> training.put(e.getKey(), named(TrainingStatus.class, "expect.training." + e.getKey(), e.getValue().asText()))));
+    this.priority = new LinkedHashMap<>();
+    node(expect, "priority").ifPresent(t -> t.fields().forEachRemaining(
+        e -> priority.put(e.getKey(), named(Priority.class, "expect.priority." + e.getKey(), e.getValue().asText()))));
     this.compliant = node(expect, "compliant").map(JsonNode::asBoolean);
     if (patientCase.isEmpty() && (pcn.isEmpty() || coordinatorId.isEmpty())) {
       throw new IllegalArgumentException("needs a \"case\", or a \"pcn\" and a \"coordinatorId\"");
@@ -108,9 +113,13 @@ public final class Scenario {
     }
     List<String> problems = new ArrayList<>();
     Set<String> actual;
+    List<Finding> raised = new ArrayList<>();
     if (patientCase.isPresent()) {
       PatientEvaluation e = pcn.isPresent() ? view.evaluate(patientCase.get(), pcn.get()) : view.evaluate(patientCase.get());
       actual = new TreeSet<>(e.codes());
+      raised.addAll(e.cohorts());
+      raised.addAll(e.obligations());
+      raised.addAll(e.recommendations());
       Set<String> held = new TreeSet<>();
       e.suppressed().forEach(f -> held.add(f.code()));
       for (String code : suppressed) {
@@ -125,6 +134,9 @@ public final class Scenario {
           .orElseThrow(() -> new IllegalArgumentException("coordinatorId: no co-ordinator '" + id + "' in the PCN"));
       CoordinatorEvaluation e = view.evaluate(cc, pcn.get());
       actual = new TreeSet<>(e.codes());
+      raised.addAll(e.training());
+      raised.addAll(e.supervision());
+      e.verdict().ifPresent(raised::add);
       training.forEach((module, expected) -> {
         Optional<TrainingStatus> was = e.statusOf(module);
         if (!was.equals(Optional.of(expected))) {
@@ -147,6 +159,14 @@ public final class Scenario {
         problems.add("expected absent: " + code);
       }
     }
+    priority.forEach((code, expected) -> {
+      List<Priority> was = raised.stream().filter(f -> f.code().equals(code)).map(Finding::priority).toList();
+      if (was.isEmpty()) {
+        problems.add("priority " + code + ": expected " + expected + ", but it was not raised");
+      } else if (was.stream().anyMatch(p -> p != expected)) {
+        problems.add("priority " + code + ": expected " + expected + ", was " + was);
+      }
+    });
     return new Result(name, description, List.copyOf(problems), Set.copyOf(actual));
   }
 
@@ -162,6 +182,14 @@ public final class Scenario {
     /** True when every expectation was met. */
     public boolean passed() {
       return problems.isEmpty();
+    }
+  }
+
+  private static <E extends Enum<E>> E named(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -1,13 +1,20 @@
 package uk.nhs.carecoord.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs every rule-author scenario under {@code src/test/resources/scenarios}; one test each. */
 class ScenarioTest {
@@ -25,5 +32,26 @@ class ScenarioTest {
       Scenario.Result result = Scenario.read(file).run(rules);
       assertTrue(result.passed(), () -> result.description() + ": " + result.problems() + "; actual " + result.actualCodes());
     }));
+  }
+
+  @Test
+  void aPriorityOtherThanExpectedOrACodeNotRaisedIsAProblem(@TempDir Path dir) throws Exception {
+    Path overdue = withPriority(dir, "{ \"DISCUSS_SAFEGUARDING_CONCERN\": \"HIGH\", \"CANCER\": \"LOW\" }");
+    assertEquals(List.of("priority DISCUSS_SAFEGUARDING_CONCERN: expected HIGH, was [URGENT]",
+        "priority CANCER: expected LOW, but it was not raised"), Scenario.read(overdue).run(rules).problems());
+  }
+
+  @Test
+  void anUnknownPriorityNamesTheFieldAndTheChoices(@TempDir Path dir) throws Exception {
+    Path bad = withPriority(dir, "{ \"DISCUSS_SAFEGUARDING_CONCERN\": \"SOON\" }");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.read(bad));
+    assertEquals("expect.priority.DISCUSS_SAFEGUARDING_CONCERN: 'SOON' is not one of [URGENT, HIGH, MEDIUM, LOW]", e.getMessage());
+  }
+
+  /** The overdue safeguarding scenario with its priority expectations replaced. */
+  private static Path withPriority(Path dir, String priority) throws IOException, URISyntaxException {
+    Path source = Path.of(ScenarioTest.class.getResource("/scenarios/safeguarding/overdue-day-3-gp-supervisor.json").toURI());
+    String text = Files.readString(source).replaceFirst("\"priority\": \\{[^}]*}", "\"priority\": " + priority);
+    return Files.writeString(dir.resolve("edited.json"), text);
   }
 }
