@@ -19,7 +19,7 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
  * Does the heap grow over a long run of evaluations? JMH's {@code -prof gc} shows how much one
  * evaluation allocates, not whether anything of it stays behind, and its measurement windows are
  * seconds long. A nightly batch runs one {@code CareRules} for millions of evaluations, each in a
- * pooled Drools session that is reset and reused; anything a session, the rule base or a cache
+ * Drools session that is cleared and reused; anything a session, the rule base or a cache
  * kept per person would only show as heap that survives full collections creeping up. So this
  * runs the built-in rules over a seeded synthetic PCN (as {@link Population}) for many
  * evaluations and, every checkpoint, forces a few full GCs and records the used heap after them.
