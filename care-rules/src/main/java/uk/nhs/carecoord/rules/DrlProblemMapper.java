@@ -15,9 +15,6 @@ import org.kie.api.builder.Message;
 import uk.nhs.carecoord.rules.DrlCompiler.Build;
 import uk.nhs.carecoord.rules.DrlCompiler.Output;
 
-// ---------------------------------------------------------------------------------------------
-// Mapping Drools' messages back to DRL files and lines.
-
 /**
  * Maps the messages of one failed build to problems in DRL files.
  *
