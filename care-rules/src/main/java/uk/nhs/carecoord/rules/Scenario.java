@@ -73,7 +73,8 @@ public final class Scenario {
    * Reads a scenario file.
    *
    * @throws CareJsonException if the JSON is malformed or a case, PCN or threshold in it is invalid
-   * @throws IllegalArgumentException if a required part (asOf, expect, case or pcn) is missing
+   * @throws IllegalArgumentException if a required part (asOf, expect, case or pcn) is missing, or an
+   *     expected training status or priority is not one of its names
    */
   public static Scenario read(Path file) {
     try {
@@ -189,7 +190,7 @@ public final class Scenario {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 
