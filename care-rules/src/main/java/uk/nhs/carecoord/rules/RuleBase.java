@@ -347,11 +347,6 @@ final class RuleBase {
           return Optional.of("events of type " + type.getTypeName());
         }
       }
-      for (ObjectTypeNode node : rete.getRete().getObjectTypeNodes()) {
-        if (node.getObjectType().isEvent()) {
-          return Optional.of("events of type " + node.getObjectType());
-        }
-      }
       for (KiePackage pkg : kieBase.getKiePackages()) {
         for (org.kie.api.definition.rule.Rule r : pkg.getRules()) {
           RuleImpl rule = (RuleImpl) r;

@@ -123,6 +123,7 @@ class SessionReuseTest {
       "rule r timer (int: 1h) when PatientFacts() then end",
       "rule r when PatientFacts() from entry-point \"elsewhere\" then end",
       "declare PatientFacts @role(event) end\nrule r when PatientFacts() then end",
+      "rule r when uk.nhs.carecoord.rules.SpikeEvent() then end",
   })
   void rulesWithStateBeyondTheFactsResetSessionsInstead(String rule) {
     assertEquals(RuleBase.SessionReuse.RESET, reuseWithBuiltInsAnd(rule), rule);
