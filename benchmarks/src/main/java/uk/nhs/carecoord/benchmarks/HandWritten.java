@@ -486,6 +486,15 @@ final class HandWritten {
                 + "conversation is recorded for it")
             .fact("decisionId", d.id())
             .fact("topic", d.topic());
+      } else if (decideBy.isBefore(asOf)) {
+        out.raise(RECOMMENDATION, "SHARED_DECISION_SUPPORT", d.id(), Priority.HIGH, DECISION_TEXT,
+                RECOMMENDATIONS, "Decision deadline passed without shared decision-making support")
+            .reason("Decision '" + d.topic() + "' was to be made by " + decideBy + ", which has passed; it is "
+                + "still recorded as pending and no shared decision-making conversation is recorded for it")
+            .fact("decisionId", d.id())
+            .fact("topic", d.topic())
+            .fact("decideBy", decideBy)
+            .dueOn(decideBy);
       } else if (!decideBy.isAfter(asOf.plusDays(t.getDecisionSupportLeadDays()))) {
         out.raise(RECOMMENDATION, "SHARED_DECISION_SUPPORT", d.id(), Priority.HIGH, DECISION_TEXT,
                 RECOMMENDATIONS, "Decision due soon without shared decision-making support")
@@ -517,7 +526,7 @@ final class HandWritten {
                   + "avoid unnecessary appointments, procedures and tests",
               RECOMMENDATIONS, "Frequent GP appointments")
           .reason(gpAppointments + " GP appointments in 12 months (" + t.getFrequentGpAppointments() + " or more)")
-          .fact("gpAppointments", gpAppointments);
+          .fact("gpAppointmentsAtLeast", t.getFrequentGpAppointments());
     }
 
     if (!p.communicationNeeds().isEmpty()) {
@@ -565,7 +574,7 @@ final class HandWritten {
     for (Goal g : now.goals()) {
       GoalAchievementStatus achievement = g.achievementStatus().orElse(null);
       LocalDate since = g.statusChangedOn().orElse(null);
-      if (g.lifecycleStatus() == GoalLifecycleStatus.ACTIVE && achievement != null && STALLED.contains(achievement)
+      if (status == CarePlanStatus.ACTIVE && g.lifecycleStatus() == GoalLifecycleStatus.ACTIVE && achievement != null && STALLED.contains(achievement)
           && since != null && since.plusDays(t.getGoalStalledDays()).isBefore(asOf)) {
         out.raise(RECOMMENDATION, "GOAL_STALLED", g.id(), Priority.MEDIUM,
                 "Talk with the person about the stalled goal: what is getting in the way, smaller steps, "

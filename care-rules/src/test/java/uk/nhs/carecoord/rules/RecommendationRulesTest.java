@@ -17,7 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import uk.nhs.carecoord.model.CareJson;
 import uk.nhs.carecoord.model.CarePlanStatus;
 import uk.nhs.carecoord.model.Carer;
@@ -149,7 +154,7 @@ class RecommendationRulesTest {
         d.reasons().forEach(reason -> assertFalse(reason.isBlank(), f.code()));
         assertFalse(d.facts().isEmpty(), () -> f.code() + ": facts of " + d.rule());
         assertEquals("recommendations", d.ruleSet(), f.code());
-        assertEquals("2026.11.1", d.ruleSetVersion(), f.code());
+        assertEquals("2026.11.2", d.ruleSetVersion(), f.code());
         assertEquals(r.today(), d.asOf());
       }
       assertFalse(f.text().isBlank(), f.code());
@@ -346,6 +351,14 @@ class RecommendationRulesTest {
     assertFalse(evaluate(rules.withThresholds(Thresholds.builder().goalStalledDays(100).build()), hundredDays).codes().contains("GOAL_STALLED"));
   }
 
+  @ParameterizedTest
+  @EnumSource(value = CarePlanStatus.class, names = "ACTIVE", mode = EnumSource.Mode.EXCLUDE)
+  void noStalledGoalOutsideAnActivePlan(CarePlanStatus status) {
+    PlanContent plan = planContent(status)
+        .addGoals(goal("g-1", GoalAchievementStatus.NO_PROGRESS, AS_OF.minusDays(200))).build();
+    assertFalse(has(withPlan(plan), "GOAL_STALLED"), status.code());
+  }
+
   @Test
   void eachStalledGoalIsItsOwnRecommendation() {
     PatientCase c = withPlan(activePlan(b -> b.addGoals(
@@ -424,7 +437,29 @@ class RecommendationRulesTest {
     assertEquals(Priority.HIGH, f.priority());
     assertEquals(AS_OF.plusDays(28), f.dueOn().orElseThrow());
     assertFalse(has(person(c -> c.addPendingDecisions(decision("d-1", AS_OF.plusDays(29)))), "SHARED_DECISION_SUPPORT"));
-    assertTrue(has(person(c -> c.addPendingDecisions(decision("d-1", AS_OF.minusDays(1)))), "SHARED_DECISION_SUPPORT"), "deadline passed, still pending");
+    Finding today = rec(person(c -> c.addPendingDecisions(decision("d-1", AS_OF))), "SHARED_DECISION_SUPPORT");
+    assertEquals(List.of("Decision due soon without shared decision-making support"), rulesOf(today));
+  }
+
+  @Test
+  void decisionStillPendingAfterItsDeadlineSaysSo() {
+    Finding f = rec(person(c -> c.addPendingDecisions(decision("d-1", AS_OF.minusDays(1)))), "SHARED_DECISION_SUPPORT");
+    assertEquals(List.of("Decision deadline passed without shared decision-making support"), rulesOf(f));
+    assertEquals(Priority.HIGH, f.priority());
+    assertEquals(AS_OF.minusDays(1), f.dueOn().orElseThrow());
+    assertTrue(f.reasons().get(0).contains("which has passed"), f.reasons().toString());
+    assertFalse(f.reasons().get(0).contains("within"), f.reasons().toString());
+  }
+
+  @Test
+  void aDeclineBeforeTheDeadlineStillHoldsAfterIt() {
+    PatientCase before = person(c -> c.addPendingDecisions(decision("d-1", AS_OF.plusDays(3))));
+    Finding due = rec(before, "SHARED_DECISION_SUPPORT");
+    PatientCase declined = AcknowledgementRulesTest.with(before,
+        AcknowledgementRulesTest.declined("SHARED_DECISION_SUPPORT", AS_OF, due.factsFingerprint()));
+    PatientEvaluation afterTheDeadline = evaluate(rules.asOf(AS_OF.plusDays(5)), declined);
+    assertFalse(afterTheDeadline.codes().contains("SHARED_DECISION_SUPPORT"));
+    assertEquals(List.of("SHARED_DECISION_SUPPORT"), afterTheDeadline.suppressed().stream().map(Finding::code).toList());
   }
 
   @Test
@@ -516,6 +551,17 @@ class RecommendationRulesTest {
     Finding f = rec(person(p -> p.serviceUse(ServiceUse.builder().gpAppointments(12).build()), c -> c), "REVIEW_APPOINTMENT_USE");
     assertTrue(f.text().contains("unnecessary appointments"));
     assertFalse(has(person(p -> p.serviceUse(ServiceUse.builder().gpAppointments(11).build()), c -> c), "REVIEW_APPOINTMENT_USE"));
+  }
+
+  /** The count is a rolling twelve months: it changes by itself, so a declined review must not come back with it. */
+  @Property(tries = 30)
+  void reviewAppointmentUseFingerprintDoesNotFollowTheRollingCount(@ForAll @IntRange(min = 12, max = 200) int appointments) {
+    assertEquals(appointmentUseFingerprint(12), appointmentUseFingerprint(appointments));
+  }
+
+  private static String appointmentUseFingerprint(int gpAppointments) {
+    return rec(person(p -> p.serviceUse(ServiceUse.builder().gpAppointments(gpAppointments).build()), c -> c),
+        "REVIEW_APPOINTMENT_USE").factsFingerprint();
   }
 
   @Test
