@@ -23,7 +23,7 @@ import uk.nhs.carecoord.rules.CareRules;
     mixinStandardHelpOptions = true,
     description = "Compiles the .drl files in a directory together with the built-in rule sets (a file named like"
         + " a built-in rule set replaces it). Prints every problem as file:line: message and exits 1 if"
-        + " they do not compile.")
+        + " they do not compile. Notes when a rule makes evaluation slower.")
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
         + " compiled: " + versions.entrySet().stream()
             .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", ")));
+    rules.sessionResetReason().ifPresent(reason -> spec.commandLine().getOut().println(
+        "Note: the engine will reset its session between people (same decisions, about 30% slower) because "
+            + reason + ". See care-rules/README.md, \"Writing a rule\"."));
     spec.commandLine().getOut().flush();
     return 0;
   }

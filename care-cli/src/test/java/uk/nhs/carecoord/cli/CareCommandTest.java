@@ -84,6 +84,28 @@ class CareCommandTest {
   }
 
   @Test
+  void validateNotesARuleThatMakesEvaluationSlower() throws Exception {
+    Path rules = Files.createDirectories(temp.resolve("slower"));
+    Files.writeString(rules.resolve("unmeasured.drl"), String.join("\n",
+        "// @version 1",
+        "package uk.nhs.carecoord.rules.local;",
+        "import uk.nhs.carecoord.rules.facts.PamFacts;",
+        "",
+        "rule \"Nobody measured\"",
+        "when",
+        "    not PamFacts()",
+        "then",
+        "end",
+        ""));
+    Run r = run("validate", arg(rules));
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().strip().lines().toList();
+    assertEquals(2, lines.size(), r.out());
+    assertTrue(lines.get(1).startsWith("Note: the engine will reset its session between people"), r.out());
+    assertTrue(lines.get(1).contains("\"Nobody measured\""), r.out());
+  }
+
+  @Test
   void validateReportsEveryProblemWithFileAndLine() throws Exception {
     Path rules = Files.createDirectories(temp.resolve("broken"));
     Files.writeString(rules.resolve("broken.drl"), String.join("\n",

@@ -169,6 +169,16 @@ public final class CareRules {
     return versions;
   }
 
+  /**
+   * Why these rules make the engine reset its session between people, naming the rule (or the
+   * events or entry point) that needs it; empty when sessions are instead cleared by deleting each
+   * person's facts, which takes about 30% less engine time. The decisions are the same either way.
+   * Empty for the built-in rules; care-rules' README tells rule authors how to keep it so.
+   */
+  public Optional<String> sessionResetReason() {
+    return ruleBase.get().whyReset();
+  }
+
   private PatientEvaluation evaluate(PatientCase c, Optional<SupervisionArrangement> supervision) {
     LocalDate asOf = today();
     c.checkAsOf(asOf);

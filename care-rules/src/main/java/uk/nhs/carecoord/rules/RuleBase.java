@@ -286,6 +286,11 @@ final class RuleBase {
     return reuse;
   }
 
+  /** What in these rules makes Drools reset sessions between evaluations, if anything. */
+  Optional<String> whyReset() {
+    return SessionReuse.whyReset(kieBase);
+  }
+
   /** How many sessions {@link SessionReuse#DELETE_FACTS} has made so far. */
   int sessionsMade() {
     return sessionsMade.get();

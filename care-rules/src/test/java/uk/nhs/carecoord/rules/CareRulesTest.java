@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,6 +132,29 @@ class CareRulesTest {
     assertFalse(e.problems().isEmpty());
     assertEquals("broken.drl", e.problems().get(0).file());
     assertTrue(e.problems().get(0).line() > 0);
+  }
+
+  @Test
+  void sessionResetReasonNamesTheRuleThatNeedsIt(@TempDir Path dir) throws Exception {
+    CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
+    assertEquals(Optional.empty(), rules.sessionResetReason(), "built-in rules alone");
+
+    Files.writeString(dir.resolve("local.drl"), """
+        package local.pam;
+        import uk.nhs.carecoord.rules.facts.PamFacts;
+        rule "Nobody measured"
+        when
+            not PamFacts()
+        then
+        end
+        """);
+    rules.reload();
+    String reason = rules.sessionResetReason().orElseThrow();
+    assertTrue(reason.contains("\"Nobody measured\""), reason);
+
+    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT);
+    rules.reload();
+    assertEquals(Optional.empty(), rules.sessionResetReason(), "an added file in the usual style");
   }
 
   @Test
