@@ -131,9 +131,15 @@ class PrecompiledRulesTest {
     if (AUTHOR_RULES[i] == null) {
       try {
         Path dir = Files.createTempDirectory("author-rules");
-        Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT);
-        Files.writeString(dir.resolve("facts.drl"), CareRulesTest.LOCAL_COHORT_MATCHING_FACTS);
-        AUTHOR_RULES[i] = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).precompiled(precompiled).build();
+        Path local = Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT);
+        Path facts = Files.writeString(dir.resolve("facts.drl"), CareRulesTest.LOCAL_COHORT_MATCHING_FACTS);
+        try {
+          AUTHOR_RULES[i] = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).precompiled(precompiled).build();
+        } finally { // read only when built (or reloaded, which these tests never do)
+          Files.delete(local);
+          Files.delete(facts);
+          Files.delete(dir);
+        }
         assertEquals(precompiled ? RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME : RuleBase.Origin.COMPILED_AT_RUN_TIME,
             AUTHOR_RULES[i].ruleBaseOrigin());
       } catch (IOException e) {

@@ -34,12 +34,18 @@ public final class CustomRulesExample {
     }
   }
 
-  /** The example's DRL, copied out of the jar so it can be loaded like a rule author's directory. */
+  /**
+   * The example's DRL, copied out of the jar so it can be loaded like a rule author's directory;
+   * removed when the JVM exits.
+   */
   static Path shippedRules() throws IOException {
     Path dir = Files.createTempDirectory("local-rules");
+    dir.toFile().deleteOnExit(); // deleted after the file registered below
+    Path drl = dir.resolve("housebound.drl");
     try (InputStream in = CustomRulesExample.class.getResourceAsStream("/local-rules/housebound.drl")) {
-      Files.copy(in, dir.resolve("housebound.drl"));
+      Files.copy(in, drl);
     }
+    drl.toFile().deleteOnExit();
     return dir;
   }
 }
