@@ -56,6 +56,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Show counts from 1 to n as '*' (default: ${DEFAULT-VALUE}; 0 turns suppression off).")
   int suppress;
 
+  @Option(names = "--round-to", paramLabel = "<n>", defaultValue = "1",
+      description = "Round the counts shown to the nearest multiple of n (default: ${DEFAULT-VALUE}, as they are;"
+          + " 5 is NHS Digital's method for reports that leave the PCN).")
+  int roundTo;
+
   @Override
   public Integer call() {
     Inputs.file(population);
@@ -64,6 +69,9 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (suppress < 0) {
       throw new UserError("--suppress must be 0 or more");
+    }
+    if (roundTo < 1) {
+      throw new UserError("--round-to must be 1 or more");
     }
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UserError("not a directory: " + out);
@@ -102,7 +110,7 @@ final class ReportCommand implements Callable<Integer> {
     } catch (ModelValidationException e) {
       throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
     }
-    ReportSet reports = PcnReports.builder().suppressionThreshold(suppress).asOf(date).build()
+    ReportSet reports = PcnReports.builder().suppressionThreshold(suppress).roundCountsTo(roundTo).asOf(date).build()
         .build(pcn, cases, evaluations, coordinators);
     try {
       Files.createDirectories(out);

@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -299,6 +302,29 @@ class CareCommandTest {
     try (var files = Files.list(out)) {
       assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".html")), "an HTML report");
     }
+  }
+
+  @Test
+  void reportRoundsCountsWhenAsked() throws Exception {
+    SyntheticPcn population = SyntheticPopulation.builder().seed(7).patients(60).practices(2).coordinators(2).build();
+    Path file = temp.resolve("population.json");
+    Files.writeString(file, CareJson.write(population));
+    Path out = temp.resolve("rounded");
+    Run r = run("report", arg(file), "--out", arg(out), "--round-to", "5");
+    assertEquals(0, r.exit(), r.err());
+    List<CSVRecord> rows;
+    try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().build().parse(
+        Files.newBufferedReader(out.resolve("caseload-practices.csv")))) {
+      rows = csv.getRecords();
+    }
+    assertFalse(rows.isEmpty());
+    for (CSVRecord row : rows) {
+      String people = row.get("people");
+      assertTrue(people.equals("*") || Integer.parseInt(people) % 5 == 0, row.toString());
+    }
+    Run wrong = run("report", arg(file), "--out", arg(out), "--round-to", "0");
+    assertEquals(2, wrong.exit());
+    assertEquals("error: --round-to must be 1 or more", wrong.err().strip());
   }
 
   @Test

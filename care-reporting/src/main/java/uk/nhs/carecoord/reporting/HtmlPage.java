@@ -27,6 +27,7 @@ final class HtmlPage {
     b.append("<h1>").append(esc(r.pcnName() + " (" + r.pcnCode() + ")")).append("</h1>");
     b.append("<p class=\"note\" id=\"suppression-note\">As of ").append(r.asOf()).append(". Counts from 1 to ")
         .append(r.suppressionThreshold()).append(" are shown as ").append(esc(r.suppressionMarker()))
+        .append(r.countsRoundedTo() > 1 ? "; other counts are rounded to the nearest " + r.countsRoundedTo() : "")
         .append(". No patient identifiers appear on this page.</p>");
     training(b, r.training());
     caseload(b, r.caseload());

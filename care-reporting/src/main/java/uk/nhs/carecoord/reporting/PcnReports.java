@@ -63,6 +63,7 @@ public final class PcnReports {
         in.asOf(),
         suppression.threshold(),
         suppression.marker(),
+        suppression.roundTo(),
         TrainingMatrix.of(pcn, in.coordinators(), in.asOf()),
         Caseload.of(in),
         Activation.of(in),
@@ -79,6 +80,7 @@ public final class PcnReports {
   public static final class Builder {
     private int threshold = DEFAULT_SUPPRESSION_THRESHOLD;
     private String marker = DEFAULT_MARKER;
+    private int roundTo = 1;
     private LocalDate asOf;
 
     private Builder() {}
@@ -95,6 +97,18 @@ public final class PcnReports {
       return this;
     }
 
+    /**
+     * Shows every count that is not suppressed rounded to the nearest multiple of {@code base}
+     * (halves up; a count above zero is shown as at least {@code base}). 1, the default, shows
+     * counts as they are; 5 is NHS Digital's HES method, worth using when reports leave the PCN:
+     * exact counts in two reports (cohorts against practices, or two dates) can be subtracted to
+     * reveal a small number that neither shows.
+     */
+    public Builder roundCountsTo(int base) {
+      this.roundTo = base;
+      return this;
+    }
+
     /** The reference date; by default the evaluations' own. */
     public Builder asOf(LocalDate asOf) {
       this.asOf = asOf;
@@ -104,10 +118,11 @@ public final class PcnReports {
     /**
      * The configured reports.
      *
-     * @throws IllegalArgumentException if the threshold is negative or the marker blank
+     * @throws IllegalArgumentException if the threshold is negative, the marker blank or the
+     *     rounding base below 1
      */
     public PcnReports build() {
-      return new PcnReports(new Suppression(threshold, marker), Optional.ofNullable(asOf));
+      return new PcnReports(new Suppression(threshold, marker, roundTo), Optional.ofNullable(asOf));
     }
   }
 }

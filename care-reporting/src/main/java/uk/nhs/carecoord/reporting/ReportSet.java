@@ -20,6 +20,7 @@ import java.util.List;
  * @param asOf the reference date
  * @param suppressionThreshold counts from 1 to this are suppressed
  * @param suppressionMarker what a suppressed count shows
+ * @param countsRoundedTo shown counts are rounded to the nearest multiple of this (1: not rounded)
  * @param training the training compliance matrix
  * @param caseload caseload and cohorts
  * @param activation patient activation
@@ -32,6 +33,7 @@ public record ReportSet(
     LocalDate asOf,
     int suppressionThreshold,
     String suppressionMarker,
+    int countsRoundedTo,
     TrainingComplianceReport training,
     CaseloadReport caseload,
     ActivationReport activation,

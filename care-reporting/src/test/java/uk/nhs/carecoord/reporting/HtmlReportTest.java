@@ -82,7 +82,17 @@ class HtmlReportTest {
     assertEquals(List.of("10", "2", "*", "*", "7"), total.select("td.n").eachText());
     assertEquals("4", page.selectFirst("#without-pam").text());
     assertEquals("+3.8", page.selectFirst("#mean-change").text());
-    assertTrue(page.selectFirst("#suppression-note").text().contains("from 1 to 1 are shown as *"));
+    assertTrue(page.selectFirst("#suppression-note").text().contains("from 1 to 1 are shown as *. "));
+  }
+
+  @Test
+  void roundedReportsSayHowAndShowRoundedFigures() {
+    ReportSet rounded = PcnReports.builder().suppressionThreshold(1).roundCountsTo(5).build()
+        .build(GoldenReportsTest.pcn, GoldenReportsTest.cases, GoldenReportsTest.evaluations, GoldenReportsTest.coordinators);
+    Document p = Jsoup.parse(rounded.toHtml());
+    assertTrue(p.selectFirst("#suppression-note").text().contains("are shown as *; other counts are rounded to the nearest 5."));
+    assertEquals(List.of("10", "5", "*", "*", "5"),
+        p.selectFirst("table#practices tr[data-practice=TOTAL]").select("td.n").eachText());
   }
 
   @Test

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import uk.nhs.carecoord.model.CareJson;
 import uk.nhs.carecoord.model.Pcn;
@@ -56,17 +60,46 @@ class PcnReportsTest {
 
   @Test
   void suppressionBoundaries() {
-    Suppression s = new Suppression(7, "*");
+    Suppression s = new Suppression(7, "*", 1);
     assertEquals(Count.shown(0), s.count(0));
     assertEquals(Count.suppressed("*"), s.count(1));
     assertEquals(Count.suppressed("*"), s.count(7));
     assertEquals(Count.shown(8), s.count(8));
-    assertEquals(Count.shown(1), new Suppression(0, "*").count(1));
+    assertEquals(Count.shown(1), new Suppression(0, "*", 1).count(1));
+  }
+
+  @Test
+  void roundingToFive() {
+    Suppression s = new Suppression(7, "*", 5);
+    assertEquals(Count.shown(0), s.count(0));
+    assertEquals(Count.suppressed("*"), s.count(7));
+    assertEquals(Count.shown(10), s.count(8));
+    assertEquals(Count.shown(10), s.count(12));
+    assertEquals(Count.shown(15), s.count(13));
+    assertEquals(Count.shown(5), new Suppression(0, "*", 5).count(1), "someone is never shown as nobody");
+    assertEquals(List.of(Count.suppressed("*"), Count.shown(20), Count.suppressed("*"), Count.shown(0)),
+        s.partition(new long[] {3, 21, 17, 0}, 41), "secondary suppression as without rounding");
+    assertThrows(IllegalArgumentException.class, () -> PcnReports.builder().roundCountsTo(0).build());
+  }
+
+  @Property
+  void roundedCountsStayNearTheirNumber(
+      @ForAll @LongRange(max = 1_000_000) long n, @ForAll @IntRange(max = 20) int threshold, @ForAll @IntRange(min = 1, max = 10) int base) {
+    Suppression s = new Suppression(threshold, "*", base);
+    Count c = s.count(n);
+    assertEquals(n >= 1 && n <= threshold, c.isSuppressed());
+    if (!c.isSuppressed()) {
+      int shown = c.value().getAsInt();
+      assertEquals(0, shown % base);
+      assertEquals(n == 0, shown == 0);
+      assertTrue(Math.abs(shown - n) <= base / 2 || (n < base && shown == base), () -> n + " shown as " + shown);
+      assertTrue(s.rounded(n + 1) >= shown, "never smaller for a larger count");
+    }
   }
 
   @Test
   void complementarySuppression() {
-    Suppression s = new Suppression(7, "*");
+    Suppression s = new Suppression(7, "*", 1);
     // 3 alone would be 40 - 20 - 17 by subtraction: the smallest other non-zero part goes too.
     assertEquals(
         List.of(Count.suppressed("*"), Count.shown(20), Count.suppressed("*"), Count.shown(0)),

@@ -48,7 +48,12 @@ class ReportPropertiesTest {
       Pcn pcn, List<PatientCase> cases, List<PatientEvaluation> evaluations, List<CoordinatorEvaluation> coordinators) {
 
     ReportSet reports(int threshold) {
-      return PcnReports.builder().asOf(AS_OF).suppressionThreshold(threshold).build().build(pcn, cases, evaluations, coordinators);
+      return reports(threshold, 1);
+    }
+
+    ReportSet reports(int threshold, int roundTo) {
+      return PcnReports.builder().asOf(AS_OF).suppressionThreshold(threshold).roundCountsTo(roundTo).build()
+          .build(pcn, cases, evaluations, coordinators);
     }
 
     @Override
@@ -182,6 +187,28 @@ class ReportPropertiesTest {
     if (text.matches("\\d+")) {
       int v = Integer.parseInt(text);
       assertFalse(v >= 1 && v <= threshold, () -> "count " + v + " shown under threshold " + threshold);
+    }
+  }
+
+  /** Rounding changes no suppression and shows every other count as its rounded number. */
+  @Property(tries = TRIES)
+  void roundedReportsHideWhatUnroundedOnesHide(
+      @ForAll("worlds") World w, @ForAll @IntRange(min = 0, max = 10) int threshold, @ForAll @IntRange(min = 2, max = 10) int base) {
+    ReportSet exact = w.reports(threshold);
+    ReportSet rounded = w.reports(threshold, base);
+    assertEquals(base, rounded.countsRoundedTo());
+    List<Count> before = Counts.in(List.of(exact.caseload(), exact.activation(), exact.safeguarding()));
+    List<Count> after = Counts.in(List.of(rounded.caseload(), rounded.activation(), rounded.safeguarding()));
+    assertEquals(before.size(), after.size());
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(before.get(i).isSuppressed(), after.get(i).isSuppressed());
+      if (!before.get(i).isSuppressed()) {
+        int n = n(before.get(i));
+        int shown = n(after.get(i));
+        assertEquals(0, shown % base, () -> n + " shown as " + shown);
+        assertEquals(n == 0, shown == 0);
+        assertTrue(Math.abs(shown - n) <= base / 2 || (n < base && shown == base), () -> n + " shown as " + shown);
+      }
     }
   }
 
