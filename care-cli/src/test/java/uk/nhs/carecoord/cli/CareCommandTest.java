@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,20 +87,26 @@ class CareCommandTest {
     assertTrue(r.out().startsWith("OK: 1 rule set compiled: local-cohort 1.0+"), r.out());
   }
 
-  @Test
-  void validateNotesARuleThatMakesEvaluationSlower() throws Exception {
-    Path rules = Files.createDirectories(temp.resolve("slower"));
-    Files.writeString(rules.resolve("unmeasured.drl"), String.join("\n",
+  /** {@code <name>/<name>.drl} holding one rule with an empty consequence; its condition is on line 7. */
+  private Path oneRuleDirectory(String name, String factClass, String rule, String condition) throws IOException {
+    Path dir = Files.createDirectories(temp.resolve(name));
+    Files.writeString(dir.resolve(name + ".drl"), String.join("\n",
         "// @version 1",
         "package uk.nhs.carecoord.rules.local;",
-        "import uk.nhs.carecoord.rules.facts.PamFacts;",
+        "import uk.nhs.carecoord.rules.facts." + factClass + ";",
         "",
-        "rule \"Nobody measured\"",
+        "rule \"" + rule + "\"",
         "when",
-        "    not PamFacts()",
+        "    " + condition,
         "then",
         "end",
         ""));
+    return dir;
+  }
+
+  @Test
+  void validateNotesARuleThatMakesEvaluationSlower() throws Exception {
+    Path rules = oneRuleDirectory("slower", "PamFacts", "Nobody measured", "not PamFacts()");
     Run r = run("validate", arg(rules));
     assertEquals(0, r.exit(), r.err());
     List<String> lines = r.out().strip().lines().toList();
@@ -110,18 +117,7 @@ class CareCommandTest {
 
   @Test
   void validateReportsEveryProblemWithFileAndLine() throws Exception {
-    Path rules = Files.createDirectories(temp.resolve("broken"));
-    Files.writeString(rules.resolve("broken.drl"), String.join("\n",
-        "// @version 1",
-        "package uk.nhs.carecoord.rules.local;",
-        "import uk.nhs.carecoord.rules.facts.PatientFacts;",
-        "",
-        "rule \"No such field\"",
-        "when",
-        "    PatientFacts( noSuchField > 3 )",
-        "then",
-        "end",
-        ""));
+    Path rules = oneRuleDirectory("broken", "PatientFacts", "No such field", "PatientFacts( noSuchField > 3 )");
     Run r = run("validate", arg(rules));
     assertEquals(1, r.exit(), r.out());
     assertTrue(r.err().lines().anyMatch(l -> l.startsWith("broken.drl:7: ")), r.err());
@@ -290,11 +286,15 @@ class CareCommandTest {
 
   // --- report ---
 
+  /** A seeded synthetic PCN of 60 people and 2 co-ordinators, written as {@code care report} reads it. */
+  private Path population() throws IOException {
+    SyntheticPcn population = SyntheticPopulation.builder().seed(7).patients(60).practices(2).coordinators(2).build();
+    return Files.writeString(temp.resolve("population.json"), CareJson.write(population));
+  }
+
   @Test
   void reportWritesTheReportsOfASyntheticPcn() throws Exception {
-    SyntheticPcn population = SyntheticPopulation.builder().seed(7).patients(60).practices(2).coordinators(2).build();
-    Path file = temp.resolve("population.json");
-    Files.writeString(file, CareJson.write(population));
+    Path file = population();
     Path out = temp.resolve("reports");
     Run r = run("report", arg(file), "--out", arg(out));
     assertEquals(0, r.exit(), r.err());
@@ -306,9 +306,7 @@ class CareCommandTest {
 
   @Test
   void reportRoundsCountsWhenAsked() throws Exception {
-    SyntheticPcn population = SyntheticPopulation.builder().seed(7).patients(60).practices(2).coordinators(2).build();
-    Path file = temp.resolve("population.json");
-    Files.writeString(file, CareJson.write(population));
+    Path file = population();
     Path out = temp.resolve("rounded");
     Run r = run("report", arg(file), "--out", arg(out), "--round-to", "5");
     assertEquals(0, r.exit(), r.err());
