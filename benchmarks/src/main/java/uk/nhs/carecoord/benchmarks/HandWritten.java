@@ -574,7 +574,8 @@ final class HandWritten {
     for (Goal g : now.goals()) {
       GoalAchievementStatus achievement = g.achievementStatus().orElse(null);
       LocalDate since = g.statusChangedOn().orElse(null);
-      if (status == CarePlanStatus.ACTIVE && g.lifecycleStatus() == GoalLifecycleStatus.ACTIVE && achievement != null && STALLED.contains(achievement)
+      if (status == CarePlanStatus.ACTIVE && g.lifecycleStatus() == GoalLifecycleStatus.ACTIVE
+          && achievement != null && STALLED.contains(achievement)
           && since != null && since.plusDays(t.getGoalStalledDays()).isBefore(asOf)) {
         out.raise(RECOMMENDATION, "GOAL_STALLED", g.id(), Priority.MEDIUM,
                 "Talk with the person about the stalled goal: what is getting in the way, smaller steps, "
