@@ -13,11 +13,19 @@ final class CsvTables {
 
   static List<CsvTable> aggregates(ReportSet r) {
     List<CsvTable> tables = new ArrayList<>();
+    tables.add(about(About.of(r)));
     tables.add(training(r.training()));
     tables.addAll(caseload(r.caseload()));
     tables.addAll(activation(r.activation()));
     tables.addAll(safeguarding(r.safeguarding()));
     return tables;
+  }
+
+  static CsvTable about(About a) {
+    return new CsvTable("about.csv",
+        List.of("pcn_code", "pcn_name", "as_of", "suppression_threshold", "suppression_marker", "counts_rounded_to"),
+        List.of(List.of(a.pcnCode(), a.pcnName(), a.asOf().toString(), String.valueOf(a.suppressionThreshold()),
+            a.suppressionMarker(), String.valueOf(a.countsRoundedTo()))));
   }
 
   static CsvTable training(TrainingComplianceReport t) {

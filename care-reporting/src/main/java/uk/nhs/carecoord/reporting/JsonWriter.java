@@ -14,6 +14,7 @@ final class JsonWriter {
 
   static List<Path> writeAggregates(ReportSet r, Path dir) {
     return List.of(
+        write(About.of(r), dir.resolve("about.json")),
         write(r.training(), dir.resolve("training.json")),
         write(r.caseload(), dir.resolve("caseload.json")),
         write(r.activation(), dir.resolve("activation.json")),

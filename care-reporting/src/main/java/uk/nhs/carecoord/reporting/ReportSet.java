@@ -51,7 +51,9 @@ public record ReportSet(
 
   /**
    * Writes each aggregate report as JSON ({@code training.json}, {@code caseload.json}, {@code
-   * activation.json}, {@code safeguarding.json}) into {@code dir}, creating it if needed.
+   * activation.json}, {@code safeguarding.json}) into {@code dir}, creating it if needed, with
+   * {@code about.json}: the PCN, the reference date, the suppression threshold and marker, and
+   * the rounding of counts, so that each file can be read on its own.
    *
    * @return the files written
    */
@@ -60,7 +62,8 @@ public record ReportSet(
   }
 
   /**
-   * Writes each aggregate report as one or more CSV files into {@code dir}.
+   * Writes each aggregate report as one or more CSV files into {@code dir}, with {@code
+   * about.csv} as {@link #writeJson} writes {@code about.json}.
    *
    * @return the files written
    */

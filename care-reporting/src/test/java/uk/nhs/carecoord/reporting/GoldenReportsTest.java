@@ -159,7 +159,7 @@ class GoldenReportsTest {
     List<Path> files = r.writeAll(dir);
     List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
     assertTrue(names.containsAll(List.of(
-        "training.json", "caseload.json", "activation.json", "safeguarding.json", "training-compliance.csv",
+        "about.json", "about.csv", "training.json", "caseload.json", "activation.json", "safeguarding.json", "training-compliance.csv",
         "caseload-cohorts.csv", "caseload-practices.csv", "activation-levels.csv", "activation-transitions.csv",
         "activation-summary.csv", "safeguarding-by-age.csv", "safeguarding-obligations.csv", "pcn-report.html",
         "worklist-CONTAINS-PATIENT-DATA.json", "worklist-CONTAINS-PATIENT-DATA.csv",
@@ -172,6 +172,24 @@ class GoldenReportsTest {
       assertEquals(patientData, mentionsPatient, f.toString());
     }
     assertTrue(Files.readString(dir.resolve("worklist-CONTAINS-PATIENT-DATA.csv")).contains(GoldenPopulation.id(9)));
+  }
+
+  @Test
+  void eachFormatSaysWhoseReportsAndHowCountsWereProtected(@TempDir Path dir) throws IOException {
+    ReportSet r = PcnReports.builder().suppressionThreshold(5).suppressionMarker("<6").roundCountsTo(5).build()
+        .build(pcn, cases, evaluations, coordinators);
+    r.writeJson(dir);
+    r.writeCsv(dir);
+    com.fasterxml.jackson.databind.JsonNode about = uk.nhs.carecoord.model.CareJson.mapper().readTree(dir.resolve("about.json").toFile());
+    assertEquals(pcn.code(), about.get("pcnCode").asText());
+    assertEquals(pcn.name(), about.get("pcnName").asText());
+    assertEquals("2026-11-24", about.get("asOf").asText());
+    assertEquals(5, about.get("suppressionThreshold").asInt());
+    assertEquals("<6", about.get("suppressionMarker").asText());
+    assertEquals(5, about.get("countsRoundedTo").asInt());
+    List<String> csv = Files.readAllLines(dir.resolve("about.csv"));
+    assertEquals("pcn_code,pcn_name,as_of,suppression_threshold,suppression_marker,counts_rounded_to", csv.get(0));
+    assertTrue(csv.get(1).endsWith(",2026-11-24,5,<6,5"), csv.get(1));
   }
 
   @Test
