@@ -451,6 +451,16 @@ class RecommendationRulesTest {
     assertFalse(f.reasons().get(0).contains("within"), f.reasons().toString());
   }
 
+  /** Before the lead time nothing; from then to the deadline "due soon"; after it "passed". */
+  @Property(tries = 60)
+  void exactlyOneDecisionRuleForEachDeadline(@ForAll @IntRange(min = -400, max = 400) int daysAway) {
+    PatientCase c = person(x -> x.addPendingDecisions(decision("d-1", AS_OF.plusDays(daysAway))));
+    List<String> expected = daysAway < 0 ? List.of("Decision deadline passed without shared decision-making support")
+        : daysAway <= 28 ? List.of("Decision due soon without shared decision-making support")
+        : List.of();
+    assertEquals(expected, find(evaluate(c), "SHARED_DECISION_SUPPORT").map(RecommendationRulesTest::rulesOf).orElse(List.of()));
+  }
+
   @Test
   void aDeclineBeforeTheDeadlineStillHoldsAfterIt() {
     PatientCase before = person(c -> c.addPendingDecisions(decision("d-1", AS_OF.plusDays(3))));
