@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 

@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPopulation;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPopulation;
 import uk.nhs.carecoord.rules.CareRules;
 
 /** The seeded synthetic PCN and a compiled rule base, shared by all benchmark threads. */

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import uk.nhs.carecoord.model.PatientCase;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.SessionProbe;
 
 /**

@@ -28,7 +28,7 @@ import uk.nhs.carecoord.model.CarerRelationship;
 import uk.nhs.carecoord.model.Patient;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.DecisionRecord;
 import uk.nhs.carecoord.rules.Finding;

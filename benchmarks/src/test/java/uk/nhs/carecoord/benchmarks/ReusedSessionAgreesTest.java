@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.carecoord.model.PatientCase;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.rules.SessionProbe;
 
 /** A reused session, its facts deleted after each person, raises what a fresh session raises. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import uk.nhs.carecoord.model.ModelValidationException;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.reporting.PcnReports;
 import uk.nhs.carecoord.reporting.ReportSet;
 import uk.nhs.carecoord.rules.CareRules;

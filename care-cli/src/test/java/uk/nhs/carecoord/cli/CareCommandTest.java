@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import uk.nhs.carecoord.model.CareJson;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPopulation;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPopulation;
 
 /** The command line end to end, in-process: exit codes, standard output and standard error. */
 class CareCommandTest {

@@ -30,8 +30,17 @@ public abstract class Patient {
   /** ODS code of the practice the person is registered with. */
   public abstract String practiceCode();
 
-  /** Long-term conditions, SNOMED CT coded; each code at most once. */
+  /**
+   * Long-term conditions, SNOMED CT coded; each code at most once. The earlier form of {@link
+   * #codedEntries()}, kept for hosts that send it: each counts as an active coded entry.
+   */
   public abstract List<LongTermCondition> conditions();
+
+  /**
+   * SNOMED CT coded entries from the GP record (diagnoses, status and frailty codes, events), in
+   * any order; a code may appear more than once with different dates.
+   */
+  public abstract List<CodedEntry> codedEntries();
 
   /** The latest frailty assessment, if any. */
   public abstract Optional<Frailty> frailty();
@@ -100,6 +109,10 @@ public abstract class Patient {
     frailty()
         .flatMap(Frailty::assessedOn)
         .ifPresent(d -> Checks.notBefore(Optional.of(d), "frailty.assessedOn", dateOfBirth(), "dateOfBirth"));
+    for (int i = 0; i < codedEntries().size(); i++) {
+      Checks.notBefore(
+          Optional.of(codedEntries().get(i).recordedOn()), "codedEntries[" + i + "].recordedOn", dateOfBirth(), "dateOfBirth");
+    }
   }
 
   /**
@@ -112,6 +125,9 @@ public abstract class Patient {
     Checks.notAfter(frailty().flatMap(Frailty::assessedOn), asOf, "patient.frailty.assessedOn");
     for (int i = 0; i < conditions().size(); i++) {
       Checks.notAfter(conditions().get(i).diagnosedOn(), asOf, "patient.conditions", i, "diagnosedOn");
+    }
+    for (int i = 0; i < codedEntries().size(); i++) {
+      Checks.notAfter(codedEntries().get(i).recordedOn(), asOf, "patient.codedEntries", i, "recordedOn");
     }
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.carecoord.model.CareCoordinator;
 import uk.nhs.carecoord.model.PatientCase;
-import uk.nhs.carecoord.model.synthetic.SyntheticPcn;
-import uk.nhs.carecoord.model.synthetic.SyntheticPopulation;
+import uk.nhs.carecoord.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.synthetic.SyntheticPopulation;
 import uk.nhs.carecoord.model.testing.CareArbitraries;
 
 /**

@@ -9,7 +9,7 @@
  * reserved for drama ({@code 01632 960xxx}). Prevalences are rough figures for a GP list in England,
  * good enough to give rules and reports realistic work; they are not statistics.
  *
- * <p>Start from {@link uk.nhs.carecoord.model.synthetic.SyntheticPopulation#builder()}:
+ * <p>Start from {@link uk.nhs.carecoord.synthetic.SyntheticPopulation#builder()}:
  *
  * <pre>{@code
  * SyntheticPcn pcn = SyntheticPopulation.builder()
@@ -29,7 +29,7 @@
     jdkOnly = true,
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     defaults = @Value.Immutable(copy = true))
-package uk.nhs.carecoord.model.synthetic;
+package uk.nhs.carecoord.synthetic;
 
 import org.immutables.value.Value;
 import uk.nhs.carecoord.model.ModelValidationException;

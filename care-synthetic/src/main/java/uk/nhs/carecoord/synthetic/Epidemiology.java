@@ -1,4 +1,4 @@
-package uk.nhs.carecoord.model.synthetic;
+package uk.nhs.carecoord.synthetic;
 
 import java.util.List;
 import java.util.Map;

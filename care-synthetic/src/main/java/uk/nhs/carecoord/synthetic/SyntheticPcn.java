@@ -1,4 +1,4 @@
-package uk.nhs.carecoord.model.synthetic;
+package uk.nhs.carecoord.synthetic;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;

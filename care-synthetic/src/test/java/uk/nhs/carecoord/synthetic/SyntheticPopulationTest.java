@@ -1,4 +1,4 @@
-package uk.nhs.carecoord.model.synthetic;
+package uk.nhs.carecoord.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package uk.nhs.carecoord.model.synthetic;
+package uk.nhs.carecoord.synthetic;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import uk.nhs.carecoord.model.PatientCase;
  * is generated from (seed, index) alone, so the first <i>k</i> cases of a larger population equal
  * the cases of a population of <i>k</i> with the same other parameters, and generation takes time
  * in proportion to the number of patients. All data is synthetic: see the {@linkplain
- * uk.nhs.carecoord.model.synthetic package documentation}.
+ * uk.nhs.carecoord.synthetic package documentation}.
  */
 public final class SyntheticPopulation {
   /** The default reference date (no wall clock is read). */

@@ -1,4 +1,4 @@
-package uk.nhs.carecoord.model.synthetic;
+package uk.nhs.carecoord.synthetic;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
