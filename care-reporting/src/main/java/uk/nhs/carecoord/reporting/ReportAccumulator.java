@@ -158,6 +158,11 @@ public final class ReportAccumulator implements AutoCloseable {
     return finish().writeAll(dir);
   }
 
+  /** How many sorted worklist runs have been written to disk so far. */
+  int runFiles() {
+    return worklist.entries().runs();
+  }
+
   /** The reference date of the reports. */
   public LocalDate asOf() {
     return context.asOf();
