@@ -16,6 +16,7 @@ import uk.nhs.carecoord.model.SupervisionArrangement;
 import uk.nhs.carecoord.model.TrainingModule;
 import uk.nhs.carecoord.rules.CoordinatorEvaluation;
 import uk.nhs.carecoord.rules.Finding;
+import uk.nhs.carecoord.rules.OutputRole;
 
 /** Builds the {@link TrainingComplianceReport}. */
 final class TrainingMatrix {
@@ -60,7 +61,8 @@ final class TrainingMatrix {
               item.code(), f.flatMap(Finding::status), f.flatMap(Finding::dueOn)));
     }
     List<String> gaps =
-        e.supervision().stream().map(Finding::code).filter(c -> c.endsWith("_MISSING")).sorted().toList();
+        e.supervision().stream().filter(f -> f.reliedOnAs().equals(Optional.of(OutputRole.SUPERVISION_GAP)))
+            .map(Finding::code).sorted().toList();
     return new TrainingComplianceReport.CoordinatorRow(
         e.coordinatorId(),
         name,
