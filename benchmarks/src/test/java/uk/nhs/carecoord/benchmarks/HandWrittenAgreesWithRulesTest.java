@@ -68,7 +68,7 @@ class HandWrittenAgreesWithRulesTest {
 
   @Test
   void producesTheSameFindingsAsTheRulesAndTheSampleFiresEveryPatientRule() throws IOException {
-    HandWritten hand = new HandWritten(rules.thresholds(), rules.codeList(), Population.AS_OF);
+    HandWritten hand = new HandWritten(rules.thresholds(), uk.nhs.carecoord.model.CodeList.bundled(), Population.AS_OF);
     Comparison comparison = new Comparison(rules, hand, synthetic.pcn());
     for (PatientCase c : synthetic.cases()) {
       comparison.compare(c);
@@ -129,7 +129,7 @@ class HandWrittenAgreesWithRulesTest {
         .build();
     CareRules otherRules = rules.withThresholds(other);
     Comparison comparison = new Comparison(otherRules,
-        new HandWritten(other, otherRules.codeList(), Population.AS_OF), synthetic.pcn());
+        new HandWritten(other, uk.nhs.carecoord.model.CodeList.bundled(), Population.AS_OF), synthetic.pcn());
     int n = 0;
     for (PatientCase c : synthetic.cases().subList(0, 1_000)) {
       comparison.compare(c);
@@ -147,7 +147,7 @@ class HandWrittenAgreesWithRulesTest {
 
   /** Compares the boundary copies of the first {@code people} generated cases; returns how many. */
   private static int compareBoundaryCopies(Comparison comparison, Thresholds thresholds, int people) {
-    BoundaryCases boundaries = new BoundaryCases(thresholds, Population.AS_OF, rules.codeList());
+    BoundaryCases boundaries = new BoundaryCases(thresholds, Population.AS_OF, uk.nhs.carecoord.model.CodeList.bundled());
     int copies = 0;
     for (PatientCase c : synthetic.cases().subList(0, people)) {
       for (PatientCase copy : boundaries.of(c)) {

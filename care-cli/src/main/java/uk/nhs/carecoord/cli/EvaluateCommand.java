@@ -32,6 +32,8 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin CodeListsOption codeLists;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "<case.json>",
       description = "A case file, or '-' (the default) for JSON lines on standard input.")
   String input;
@@ -56,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Pcn pcn = pcnFile == null ? null : Inputs.readJson(pcnFile, Pcn.class);
     PatientCase single = caseFile == null || Inputs.isJsonLines(caseFile) ? null : Inputs.readJson(caseFile, PatientCase.class);
 
-    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()));
+    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()), codeLists.clusters());
     PrintWriter out = spec.commandLine().getOut();
 
     if (single != null) {

@@ -36,6 +36,8 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin CodeListsOption codeLists;
+
   @Parameters(index = "0", paramLabel = "<population>", description = "population.json (a PCN and its cases) or cases.jsonl.")
   Path population;
 
@@ -101,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
     if (date == null) {
       date = LocalDate.now(Clock.systemDefaultZone());
     }
-    CareRules rules = CompiledRules.of(rulesDirectory, true, date);
+    CareRules rules = CompiledRules.of(rulesDirectory, true, date, codeLists.clusters());
     List<PatientEvaluation> evaluations;
     List<CoordinatorEvaluation> coordinators;
     try {
