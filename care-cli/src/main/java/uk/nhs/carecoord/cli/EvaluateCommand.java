@@ -31,6 +31,8 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin CodeListsOption codeLists;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "<case.json>",
       description = "A case file, or '-' (the default) for JSON lines on standard input.")
   String input;
@@ -61,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
     PatientCase single = caseFile == null || Inputs.isJsonLines(caseFile) ? null : Inputs.readJson(caseFile, PatientCase.class);
     batch.threads(); // a bad --threads is a user error before the rules compile
 
-    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()));
+    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()), codeLists.clusters());
     PrintWriter out = spec.commandLine().getOut();
 
     if (single != null) {

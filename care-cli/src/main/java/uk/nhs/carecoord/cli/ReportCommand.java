@@ -36,6 +36,8 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin CodeListsOption codeLists;
+
   @Parameters(index = "0", paramLabel = "<population>", description = "population.json (a PCN and its cases) or cases.jsonl.")
   Path population;
 
@@ -92,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
       if (date == null) {
         date = LocalDate.now(Clock.systemDefaultZone());
       }
-      CareRules rules = CompiledRules.of(rulesDirectory, true, date);
+      CareRules rules = CompiledRules.of(rulesDirectory, true, date, codeLists.clusters());
       // Every line accounted for as in `care evaluate`; the reports cover the cases evaluated.
       cases = new ArrayList<>();
       evaluations = new ArrayList<>();
@@ -112,14 +114,14 @@ final class ReportCommand implements Callable<Integer> {
         date = synthetic.asOf();
       }
       try {
-        evaluations = CompiledRules.of(rulesDirectory, true, date).evaluateAll(pcn, cases);
+        evaluations = CompiledRules.of(rulesDirectory, true, date, codeLists.clusters()).evaluateAll(pcn, cases);
       } catch (ModelValidationException e) {
         throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
       }
     }
     List<CoordinatorEvaluation> coordinators;
     try {
-      coordinators = CompiledRules.of(rulesDirectory, true, date).evaluateCoordinators(pcn);
+      coordinators = CompiledRules.of(rulesDirectory, true, date, codeLists.clusters()).evaluateCoordinators(pcn);
     } catch (ModelValidationException e) {
       throw new UserError((pcnFile != null ? pcnFile : population) + " (as of " + date + "): " + e.getMessage(), e);
     }
