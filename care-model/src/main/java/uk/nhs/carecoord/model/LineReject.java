@@ -71,7 +71,10 @@ public final class LineReject {
     return column;
   }
 
-  /** The JSON path of the offending field, e.g. {@code patient.nhsNumber}; empty for the line as a whole. */
+  /**
+   * The JSON path of the offending field, e.g. {@code patient.nhsNumber}; {@code $} for the line
+   * as a whole.
+   */
   public String path() {
     return path;
   }

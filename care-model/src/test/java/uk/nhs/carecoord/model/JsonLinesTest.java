@@ -36,10 +36,10 @@ class JsonLinesTest {
         .map(s -> new Given("{\"assessedOn\": \"2026-10-01\", \"score\": " + s + "}", null, "score"));
     Arbitrary<Given> unknownField = Arbitraries.of("{\"assessedOn\": \"2026-10-01\", \"score\": 50, \"colour\": 1}")
         .map(t -> new Given(t, null, "colour"));
-    // Malformed JSON names where reading stopped: the field being read, or $ for the document.
+    // Where the text breaks off, the field it was in; otherwise the line as a whole ($).
     Arbitrary<Given> malformed = Arbitraries.of(
-        new Given("{\"assessedOn\": ", null, "assessedOn"), new Given("not json", null, "$"),
-        new Given("{\"score\": 50,,}", null, "$"), new Given("[", null, "$"));
+        new Given("{\"assessedOn\": ", null, "assessedOn"), new Given("not json", null, CareJson.ROOT),
+        new Given("{\"score\": 50,,}", null, CareJson.ROOT), new Given("[", null, CareJson.ROOT));
     Arbitrary<Given> blank = Arbitraries.of("", "   ", "\t").map(t -> new Given(t, null, null));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, valid), net.jqwik.api.Tuple.of(1, outOfRange), net.jqwik.api.Tuple.of(1, unknownField),
@@ -91,9 +91,10 @@ class JsonLinesTest {
   }
 
   @Example
-  void malformedJsonNamesTheFieldWhereReadingStopped() {
+  void malformedJsonNamesTheFieldWhereItBroke() {
     LineReject reject = readAll("{\"score\": \n").get(0).reject().orElseThrow();
     assertEquals("score", reject.path());
+    assertEquals(CareJson.ROOT, readAll("[\n").get(0).reject().orElseThrow().path());
     assertTrue(reject.toString().startsWith("in.jsonl:1:"), reject::toString);
     assertFalse(reject.toString().contains("line 1, column"), "the location is said once");
   }

@@ -19,6 +19,7 @@ import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.model.Plausibility;
 import uk.nhs.carecoord.model.SupervisionArrangement;
 
 /**
@@ -76,7 +77,8 @@ public final class CareRules {
   /** A view of these rules with other thresholds; shares the compiled rule base. */
   public CareRules withThresholds(Thresholds thresholds) {
     Objects.requireNonNull(thresholds, "thresholds");
-    Settings changed = new Settings(thresholds, settings.codeClusters, settings.ruleDirectory, settings.builtIns, settings.precompiled, settings.clock);
+    Settings changed = new Settings(thresholds, settings.codeClusters, settings.ruleDirectory, settings.builtIns, settings.precompiled, settings.clock,
+        settings.plausibility);
     return new CareRules(changed, ruleBase, clock);
   }
 
@@ -104,7 +106,7 @@ public final class CareRules {
    * Evaluates one person without PCN context (safeguarding obligations then name no GP supervisor).
    *
    * @throws uk.nhs.carecoord.model.ModelValidationException if the case records anything after
-   *     the reference date
+   *     the reference date or is outside the {@link Builder#plausibility plausibility} bounds
    */
   public PatientEvaluation evaluate(PatientCase patientCase) {
     return evaluate(patientCase, Optional.empty());
@@ -134,7 +136,7 @@ public final class CareRules {
   /** Evaluates a co-ordinator's ARRS training compliance and supervision in their PCN. */
   public CoordinatorEvaluation evaluate(CareCoordinator coordinator, Pcn pcn) {
     LocalDate asOf = today();
-    coordinator.checkAsOf(asOf);
+    coordinator.checkAsOf(asOf, settings.plausibility);
     List<Object> input = facts.coordinatorFacts(coordinator, pcn.supervisionOf(coordinator.id()), asOf);
     List<Finding> findings = run(input, asOf).findings;
     ImmutableCoordinatorEvaluation.Builder b = CoordinatorEvaluation.builder()
@@ -196,7 +198,7 @@ public final class CareRules {
 
   private PatientEvaluation evaluate(PatientCase c, Optional<SupervisionArrangement> supervision) {
     LocalDate asOf = today();
-    c.checkAsOf(asOf);
+    c.checkAsOf(asOf, settings.plausibility);
     List<CodedEntry> unrecognised = new ArrayList<>(0);
     Run run = run(facts.patientFacts(c, supervision, asOf, unrecognised), asOf);
     ImmutablePatientEvaluation.Builder b = PatientEvaluation.builder()
@@ -278,7 +280,8 @@ public final class CareRules {
 
   /** What a builder collected; shared by the views {@link #asOf} makes. */
   private record Settings(
-      Thresholds thresholds, CodeClusters codeClusters, Path ruleDirectory, boolean builtIns, boolean precompiled, Clock clock) {
+      Thresholds thresholds, CodeClusters codeClusters, Path ruleDirectory, boolean builtIns, boolean precompiled, Clock clock,
+      Plausibility plausibility) {
     ZoneId zone() {
       return clock.getZone();
     }
@@ -317,6 +320,7 @@ public final class CareRules {
     private Path ruleDirectory;
     private boolean builtIns = true;
     private boolean precompiled = true;
+    private Plausibility plausibility = Plausibility.defaults();
 
     private Builder() {}
 
@@ -368,6 +372,15 @@ public final class CareRules {
       return this;
     }
 
+    /**
+     * The bounds every case and co-ordinator must be within on the reference date (default: {@link
+     * Plausibility#defaults()}: age at most 125…); an evaluation outside them is refused.
+     */
+    public Builder plausibility(Plausibility plausibility) {
+      this.plausibility = Objects.requireNonNull(plausibility, "plausibility");
+      return this;
+    }
+
     /** Whether to load the built-in rule sets (default true). */
     public Builder builtInRules(boolean load) {
       this.builtIns = load;
@@ -407,7 +420,7 @@ public final class CareRules {
       } else if (clusters == null) {
         clusters = CodeClusters.builtIn();
       }
-      Settings settings = new Settings(thresholds, clusters, ruleDirectory, builtIns, precompiled, clock);
+      Settings settings = new Settings(thresholds, clusters, ruleDirectory, builtIns, precompiled, clock, plausibility);
       return new CareRules(settings, new AtomicReference<>(settings.compile()), clock);
     }
   }

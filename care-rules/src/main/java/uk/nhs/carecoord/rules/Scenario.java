@@ -50,7 +50,7 @@ public final class Scenario {
     ObjectMapper mapper = CareJson.mapper();
     this.name = name;
     this.description = text(root, "description").orElse(name);
-    this.asOf = LocalDate.parse(text(root, "asOf").orElseThrow(() -> new IllegalArgumentException("asOf: required")));
+    this.asOf = date(text(root, "asOf").orElseThrow(() -> new IllegalArgumentException("asOf: required")));
     this.thresholds = node(root, "thresholds").map(n -> treeToValue(mapper, n, Thresholds.class));
     this.patientCase = node(root, "case").map(n -> treeToValue(mapper, n, PatientCase.class));
     this.pcn = node(root, "pcn").map(n -> treeToValue(mapper, n, Pcn.class));
@@ -65,7 +65,12 @@ public final class Scenario {
     this.priority = new LinkedHashMap<>();
     node(expect, "priority").ifPresent(t -> t.fields().forEachRemaining(
         e -> priority.put(e.getKey(), named(Priority.class, "expect.priority." + e.getKey(), e.getValue().asText()))));
-    this.compliant = node(expect, "compliant").map(JsonNode::asBoolean);
+    this.compliant = node(expect, "compliant").map(n -> {
+      if (!n.isBoolean()) {
+        throw new IllegalArgumentException("expect.compliant: must be true or false");
+      }
+      return n.booleanValue();
+    });
     this.clusters = new LinkedHashMap<>();
     node(expect, "clusters").ifPresent(t -> t.fields().forEachRemaining(e -> clusters.put(e.getKey(), strings(t, e.getKey()))));
     this.unrecognised = node(expect, "unrecognised").map(n -> strings(expect, "unrecognised"));
@@ -83,7 +88,8 @@ public final class Scenario {
    */
   public static Scenario read(Path file) {
     try {
-      JsonNode root = CareJson.mapper().readTree(Files.readString(file));
+      // Through CareJson: duplicate keys, a byte-order mark and size limits as for any case file.
+      JsonNode root = CareJson.readTree(Files.readString(file));
       return new Scenario(file.getFileName().toString(), root);
     } catch (JsonProcessingException e) {
       throw CareJson.translate(e);
@@ -213,20 +219,41 @@ public final class Scenario {
     }
   }
 
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("asOf: must be a date (YYYY-MM-DD)", e);
+    }
+  }
+
   private static Optional<JsonNode> node(JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
   }
 
   private static Optional<String> text(JsonNode parent, String field) {
-    return node(parent, field).map(JsonNode::asText);
+    return node(parent, field).map(n -> {
+      if (!n.isTextual()) {
+        throw new IllegalArgumentException(field + ": must be text");
+      }
+      return n.textValue();
+    });
   }
 
   private static Set<String> strings(JsonNode parent, String field) {
     Set<String> result = new TreeSet<>();
     node(parent, field).ifPresent(n -> {
+      // A single code not in a list would otherwise be read as no codes at all.
+      if (!n.isArray()) {
+        throw new IllegalArgumentException("expect." + field + ": must be a list of codes");
+      }
       for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
-        result.add(it.next().asText());
+        JsonNode code = it.next();
+        if (!code.isTextual()) {
+          throw new IllegalArgumentException("expect." + field + ": must be a list of codes");
+        }
+        result.add(code.textValue());
       }
     });
     return result;
