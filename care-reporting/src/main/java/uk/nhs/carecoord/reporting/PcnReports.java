@@ -145,6 +145,11 @@ public final class PcnReports {
     return suppression.threshold();
   }
 
+  /** The suppression and rounding every aggregate count goes through. */
+  public Suppression suppression() {
+    return suppression;
+  }
+
   /** Configures {@link PcnReports}. */
   public static final class Builder {
     private int threshold = DEFAULT_SUPPRESSION_THRESHOLD;
