@@ -10,19 +10,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import uk.nhs.carecoord.model.ConcernStatus;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.SafeguardingConcern;
 import uk.nhs.carecoord.rules.Finding;
+import uk.nhs.carecoord.rules.OutputRole;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /** The {@link SafeguardingReport}: open concerns by age, their obligations, overdue discussions. */
 final class Safeguarding implements Section<SafeguardingReport> {
   static final Safeguarding SECTION = new Safeguarding();
-
-  /** Code of the obligation to discuss a concern with a GP. */
-  static final String DISCUSS = "DISCUSS_SAFEGUARDING_CONCERN";
 
   /** Lower bounds of the age bands, in days open. */
   private static final int[] BANDS = {0, 8, 29, 91};
@@ -85,7 +84,7 @@ final class Safeguarding implements Section<SafeguardingReport> {
         long[] row = byCode.computeIfAbsent(f.code(), k -> new long[2]);
         row[0]++;
         row[1] += overdue ? 1 : 0;
-        if (overdue && f.code().equals(DISCUSS)) {
+        if (overdue && f.reliedOnAs().equals(Optional.of(OutputRole.SAFEGUARDING_DISCUSSION))) {
           overdueDiscussions++;
         }
         Integer band = bandOf.get(f.subject());

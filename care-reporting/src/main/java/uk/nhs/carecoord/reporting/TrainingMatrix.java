@@ -22,6 +22,7 @@ import uk.nhs.carecoord.model.SupervisionArrangement;
 import uk.nhs.carecoord.model.TrainingModule;
 import uk.nhs.carecoord.rules.CoordinatorEvaluation;
 import uk.nhs.carecoord.rules.Finding;
+import uk.nhs.carecoord.rules.OutputRole;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 import uk.nhs.carecoord.rules.TrainingStatus;
 
@@ -141,7 +142,8 @@ final class TrainingMatrix implements Section<TrainingComplianceReport> {
               item.code(), f.flatMap(Finding::status), f.flatMap(Finding::dueOn)));
     }
     List<String> gaps =
-        e.supervision().stream().map(Finding::code).filter(c -> c.endsWith("_MISSING")).sorted().toList();
+        e.supervision().stream().filter(f -> f.reliedOnAs().equals(Optional.of(OutputRole.SUPERVISION_GAP)))
+            .map(Finding::code).sorted().toList();
     return new TrainingComplianceReport.CoordinatorRow(
         e.coordinatorId(),
         name,
