@@ -33,8 +33,9 @@ import uk.nhs.carecoord.synthetic.SyntheticPopulation;
  * </pre>
  *
  * <p>Prints JSON: people, worklist entries, processors, seconds spent generating, evaluating,
- * accumulating and writing, wall-clock total, the process's CPU time, the heap limit and the old generation's peak
- * (what survived collections), and the bytes written. Only counts, sizes and times; nothing about any person. Not run by the build.
+ * accumulating and writing, wall-clock total, the process's CPU time, the heap limit, the old
+ * generation's peak (what survived collections) and the bytes written. Only counts, sizes and
+ * times; nothing about any person. Not run by the build.
  */
 final class ReportScaleRun {
   private static final LocalDate AS_OF = SyntheticPopulation.DEFAULT_AS_OF;
