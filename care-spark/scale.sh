@@ -22,9 +22,18 @@ OPENS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNA
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -q -o -pl care-spark -am package -DskipTests \
-    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-  mvn -B -q -o -pl care-spark dependency:build-classpath -Dmdep.includeScope=provided \
-    -Dmdep.outputFile=target/spark-classpath.txt
+    dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+  mvn -B -q -o -pl care-spark -am dependency:build-classpath -DincludeScope=runtime \
+    -Dmdep.outputFile=target/runtime-classpath.txt
+  # What a Spark installation puts on the class path: Spark's own jars (the provided ones, without
+  # test libraries), plus the Jackson and SLF4J jars Spark ships but Maven counts as ours.
+  ( cd care-spark/target
+    tr ':' '\n' < test-classpath.txt | sort > all.txt
+    tr ':' '\n' < runtime-classpath.txt | sort > runtime.txt
+    { comm -23 all.txt runtime.txt \
+        | grep -v -E "/(care-[a-z-]+|junit-[a-z-]+|jqwik[a-z-]*|opentest4j|apiguardian-api|value-annotations)-[0-9]"
+      grep -E "/(jackson-core|jackson-databind|jackson-annotations|slf4j-api)-[0-9]" runtime.txt
+    } | paste -sd: > spark-classpath.txt )
 fi
 mkdir -p "$WORK"
 
