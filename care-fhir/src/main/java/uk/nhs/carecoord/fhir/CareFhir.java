@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import uk.nhs.carecoord.model.PatientCase;
 
 /**
  * FHIR R4 (UK Core) in and out of the care co-ordination model: the one entry point of {@code
@@ -162,6 +163,34 @@ public final class CareFhir {
       }
       flatten(e.getResource(), e.getFullUrl(), out, problems);
     }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Writes a case as a FHIR R4 collection Bundle, the inverse of the import: importing it gives the
+   * case back, for everything FHIR carries (see the README). Counts become that many resources
+   * (encounters dated inside the 12 months to {@code asOf}, repeat MedicationRequests); each plan
+   * version is a version ({@code meta.versionId}) of the same CarePlan, Goals and CareTeam.
+   */
+  public Bundle toBundle(PatientCase patientCase, LocalDate asOf) {
+    return new CaseWriter(codes, asOf).write(patientCase);
+  }
+
+  /** {@link #toBundle} as JSON, pretty printed or compact. */
+  public String toJson(PatientCase patientCase, LocalDate asOf, boolean pretty) {
+    return FhirParsing.json(toBundle(patientCase, asOf), pretty);
+  }
+
+  /** Any resource as JSON, pretty printed or compact. */
+  public static String json(IBaseResource resource, boolean pretty) {
+    return FhirParsing.json(resource, pretty);
+  }
+
+  /** Any resource as XML, pretty printed. */
+  public static String xml(IBaseResource resource) {
+    return FhirParsing.xml(resource);
   }
 
   // ------------------------------------------------------------------------------------------
