@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.carecoord.model.Acknowledgement;
 import uk.nhs.carecoord.model.AcknowledgementDecision;
 import uk.nhs.carecoord.model.AcknowledgementReason;
@@ -42,7 +45,13 @@ import uk.nhs.carecoord.rules.Thresholds;
  * agree on every field: kind, code, subject, priority, text, due date, facts fingerprint, held back
  * or not, and each decision record's rule, rule set, reasons and facts (so the record count too).
  * Agreement is only worth something if the sample exercises the rules, so every patient rule and
- * code of the built-in DRL (read from the rule files, not listed here) must occur in it.
+ * code of the mirrored DRL (read from the rule files, not listed here) must occur in it.
+ *
+ * <p>The floor mirrors a pinned copy of the patient rule sets ({@code src/test/resources/floor-rules/},
+ * see BENCHMARKS.md), and this test builds its {@code CareRules} from that copy replacing the
+ * built-in ones: a rule author editing the built-in DRL never has to edit {@code HandWritten}.
+ * Refresh the copy (and the floor) when the built-in rules have moved far enough to make the
+ * benchmark comparison unfair.
  */
 class HandWrittenAgreesWithRulesTest {
   private static final int PEOPLE = 2_000;
@@ -57,13 +66,27 @@ class HandWrittenAgreesWithRulesTest {
   private static final Set<String> CONSTRUCTED_ONLY =
       Set.of("Declined recommendation held back while its facts are unchanged", "Young carer");
 
+  /** Where the pinned copy of the mirrored rule sets sits on the test class path. */
+  static final String FLOOR_RULES = "floor-rules/";
+
   private static SyntheticPcn synthetic;
   private static CareRules rules;
 
   @BeforeAll
-  static void generate() {
+  static void generate(@TempDir Path dir) throws IOException {
     synthetic = Population.generate(PEOPLE);
-    rules = CareRules.builder().asOf(Population.AS_OF).build();
+    for (String file : PATIENT_RULE_SETS) {
+      Files.writeString(dir.resolve(file), floorRuleSet(file));
+    }
+    rules = CareRules.builder().asOf(Population.AS_OF).ruleDirectory(dir).build();
+  }
+
+  /** One rule set of the pinned copy the floor mirrors. */
+  static String floorRuleSet(String file) throws IOException {
+    try (InputStream in = HandWrittenAgreesWithRulesTest.class.getClassLoader().getResourceAsStream(FLOOR_RULES + file)) {
+      assertTrue(in != null, "no pinned rule set " + file);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
@@ -222,8 +245,8 @@ class HandWrittenAgreesWithRulesTest {
   }
 
   /**
-   * Every rule name and every code a patient rule set raises, read from the built-in DRL on the
-   * class path, so a rule added there fails this test until the floor covers it.
+   * Every rule name and every code a patient rule set raises, read from the pinned copy, so a rule
+   * added there fails this test until the floor covers it.
    */
   static Map<String, Set<String>> raisedByDrl() throws IOException {
     Pattern rule = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"");
@@ -231,11 +254,7 @@ class HandWrittenAgreesWithRulesTest {
     Set<String> ruleNames = new TreeSet<>();
     Set<String> codes = new TreeSet<>();
     for (String file : PATIENT_RULE_SETS) {
-      String text;
-      try (InputStream in = CareRules.class.getClassLoader().getResourceAsStream("uk/nhs/carecoord/rules/drl/" + file)) {
-        assertTrue(in != null, "no built-in rule set " + file);
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
+      String text = floorRuleSet(file);
       Matcher m = rule.matcher(text);
       while (m.find()) {
         ruleNames.add(m.group(1));
