@@ -3,6 +3,11 @@ package uk.nhs.carecoord.fhir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -165,8 +170,53 @@ public final class CareFhir {
     }
   }
 
+  /**
+   * Opens a FHIR Bulk Data export directory ({@code *.ndjson}, one resource a line) for import one
+   * person at a time, joined by patient reference, in bounded memory (see {@link BulkImport}).
+   * Indexes the files now; imports as {@link BulkImport#people()} is consumed.
+   *
+   * @throws FhirImportException if the directory has no NDJSON file or a line is not JSON
+   */
+  public BulkImport importBulk(Path directory, LocalDate asOf) {
+    return new BulkImport(this, directory, asOf);
+  }
+
   // ------------------------------------------------------------------------------------------
   // Writing
+
+  /**
+   * Writes cases as a Bulk Data export: one {@code Type.ndjson} file per resource type in the
+   * directory, one resource a line. Resource ids are unique within a person, not across people
+   * (the import joins by patient reference, so it needs no more).
+   */
+  public void writeBulk(Iterable<PatientCase> cases, Path directory, LocalDate asOf) {
+    Map<String, Writer> writers = new TreeMap<>();
+    try {
+      Files.createDirectories(directory);
+      for (PatientCase c : cases) {
+        for (Bundle.BundleEntryComponent e : toBundle(c, asOf).getEntry()) {
+          Resource r = e.getResource();
+          Writer w = writers.get(r.fhirType());
+          if (w == null) {
+            w = Files.newBufferedWriter(directory.resolve(r.fhirType() + ".ndjson"), StandardCharsets.UTF_8);
+            writers.put(r.fhirType(), w);
+          }
+          w.write(FhirParsing.json(r, false));
+          w.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (Writer w : writers.values()) {
+        try {
+          w.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
 
   /**
    * Writes a case as a FHIR R4 collection Bundle, the inverse of the import: importing it gives the
