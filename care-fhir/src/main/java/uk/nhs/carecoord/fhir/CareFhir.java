@@ -21,6 +21,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
  * FHIR R4 (UK Core) in and out of the care co-ordination model: the one entry point of {@code
@@ -226,6 +227,19 @@ public final class CareFhir {
    */
   public Bundle toBundle(PatientCase patientCase, LocalDate asOf) {
     return new CaseWriter(codes, asOf).write(patientCase);
+  }
+
+  /**
+   * An evaluation as FHIR Clinical Reasoning output: a collection Bundle of a GuidanceResponse
+   * (subject, as-of date, the rule base and its rule-set versions as {@code module}, the code-list
+   * version as a data requirement, cohort memberships in contained output {@code Parameters}) and
+   * its result, a RequestGroup with one action per obligation and recommendation (code, title,
+   * reasons, priority, due date, the deciding rule).
+   *
+   * @param ruleSetVersions as {@code CareRules.ruleSetVersions()} gives them
+   */
+  public static Bundle guidance(PatientEvaluation evaluation, Map<String, String> ruleSetVersions) {
+    return GuidanceWriter.write(evaluation, ruleSetVersions);
   }
 
   /** {@link #toBundle} as JSON, pretty printed or compact. */
