@@ -40,6 +40,7 @@ public class ColdStartBenchmark {
   public void writeRuleDirectory() throws IOException {
     ruleDirectory = Files.createTempDirectory("care-rules-author");
     Files.writeString(ruleDirectory.resolve("housebound.drl"), AUTHOR_DRL);
+    Files.writeString(ruleDirectory.resolve("outputs.json"), AUTHOR_OUTPUTS);
   }
 
   @TearDown(Level.Trial)
@@ -69,6 +70,11 @@ public class ColdStartBenchmark {
   public CareRules authorDirectoryOnly() {
     return CareRules.builder().asOf(Population.AS_OF).builtInRules(false).ruleDirectory(ruleDirectory).build();
   }
+
+  /** The author's output catalogue: the code their rule raises. */
+  static final String AUTHOR_OUTPUTS = """
+      {"LOCAL_HOUSEBOUND_OVER_75": {"kind": "COHORT", "label": "Housebound, over 75", "text": "Housebound, over 75"}}
+      """;
 
   static final String AUTHOR_DRL = """
       // @version 1.0.0

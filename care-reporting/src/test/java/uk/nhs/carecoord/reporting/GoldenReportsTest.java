@@ -117,7 +117,7 @@ class GoldenReportsTest {
     int overdue = rules.thresholds().getSafeguardingDiscussionDays() < 4 ? 2 : 1;
     assertEquals(String.valueOf(overdue), s.overdueGpDiscussions().display());
     SafeguardingReport.ObligationRow discuss =
-        s.obligations().stream().filter(o -> o.code().equals(Safeguarding.DISCUSS)).findFirst().orElseThrow();
+        s.obligations().stream().filter(o -> o.code().equals("DISCUSS_SAFEGUARDING_CONCERN")).findFirst().orElseThrow();
     assertEquals("2", discuss.total().display());
   }
 
@@ -149,7 +149,7 @@ class GoldenReportsTest {
     assertEquals(Worklist.UNALLOCATED, w.entries().get(w.entries().size() - 1).coordinatorId());
     Worklist.Entry overdue = w.of(Worklist.UNALLOCATED).get(0);
     assertEquals(GoldenPopulation.id(9), overdue.patientId());
-    assertEquals(Safeguarding.DISCUSS, overdue.code());
+    assertEquals("DISCUSS_SAFEGUARDING_CONCERN", overdue.code());
     assertTrue(w.of("cc-1").stream().allMatch(e -> e.coordinatorName().equals("Alex Morgan")));
   }
 

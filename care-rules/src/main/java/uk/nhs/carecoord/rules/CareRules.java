@@ -46,11 +46,11 @@ public final class CareRules {
   }
 
   private final Settings settings;
-  private final AtomicReference<RuleBase> ruleBase;
+  private final AtomicReference<Compiled> ruleBase;
   private final Clock clock;
   private final FactAssembler facts;
 
-  private CareRules(Settings settings, AtomicReference<RuleBase> ruleBase, Clock clock) {
+  private CareRules(Settings settings, AtomicReference<Compiled> ruleBase, Clock clock) {
     this.settings = settings;
     this.ruleBase = ruleBase;
     this.clock = clock;
@@ -76,7 +76,7 @@ public final class CareRules {
 
   /** How the rule base in use was made (tests). */
   RuleBase.Origin ruleBaseOrigin() {
-    return ruleBase.get().origin();
+    return ruleBase.get().rules().origin();
   }
 
   /** The reference date evaluations use now. */
@@ -157,13 +157,22 @@ public final class CareRules {
    * @throws RuleCompilationException listing file, line and message of every problem
    */
   public void reload() {
-    ruleBase.set(RuleBase.compile(settings.sources(), settings.precompiled));
+    ruleBase.set(settings.compile());
+  }
+
+  /**
+   * The output catalogue in force: every code the rules may raise, with its kind, label, default
+   * text and the part the library relies on it for. Show {@link OutputCatalogue#label} where a
+   * person reads a code.
+   */
+  public OutputCatalogue outputs() {
+    return ruleBase.get().outputs();
   }
 
   /** The rule sets in use: name, declared version and digest, for audit. */
   public Map<String, String> ruleSetVersions() {
     Map<String, String> versions = new LinkedHashMap<>();
-    for (RuleBase.RuleSetInfo info : ruleBase.get().ruleSets()) {
+    for (RuleBase.RuleSetInfo info : ruleBase.get().rules().ruleSets()) {
       versions.put(info.name(), info.version() + "+" + info.digest());
     }
     return versions;
@@ -176,7 +185,7 @@ public final class CareRules {
    * Empty for the built-in rules; care-rules' README tells rule authors how to keep it so.
    */
   public Optional<String> sessionResetReason() {
-    return ruleBase.get().whyReset();
+    return ruleBase.get().rules().whyReset();
   }
 
   private PatientEvaluation evaluate(PatientCase c, Optional<SupervisionArrangement> supervision) {
@@ -216,14 +225,17 @@ public final class CareRules {
   }
 
   private Run run(List<Object> input, LocalDate asOf) {
-    RuleBase rules = ruleBase.get();
-    Outcomes outcomes = new Outcomes();
-    rules.execute(input, new Context(asOf, settings.thresholds, settings.codeList.version()), outcomes);
-    FindingAssembler assembler = new FindingAssembler(rules, asOf, settings.codeList.version());
+    Compiled compiled = ruleBase.get();
+    Outcomes outcomes = new Outcomes(compiled.outputs());
+    compiled.rules().execute(input, new Context(asOf, settings.thresholds, settings.codeList.version()), outcomes);
+    FindingAssembler assembler = new FindingAssembler(compiled.rules(), compiled.outputs(), asOf, settings.codeList.version());
     return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
   }
 
   private record Run(Outcomes outcomes, FindingAssembler assembler, List<Finding> findings) {}
+
+  /** A compiled rule base and the output catalogue it was checked against: swapped together. */
+  private record Compiled(RuleBase rules, OutputCatalogue outputs) {}
 
   /** What a builder collected; shared by the views {@link #asOf} makes. */
   private record Settings(
@@ -246,6 +258,14 @@ public final class CareRules {
         }
       }
       return List.copyOf(byName.values());
+    }
+
+    /** Reads the catalogue, checks the rules against it and compiles them. */
+    Compiled compile() {
+      List<RuleSource> sources = sources();
+      OutputCatalogue outputs = OutputCatalogue.builtInWith(ruleDirectory);
+      OutputCheck.check(sources, outputs, builtIns);
+      return new Compiled(RuleBase.compile(sources, precompiled), outputs);
     }
   }
 
@@ -315,11 +335,17 @@ public final class CareRules {
      * built-in's declarations to compile, every rule set is compiled together from its DRL
      * (seconds).
      *
+     * <p>The rules are checked against the output catalogue ({@link OutputCatalogue}: the built-in
+     * {@code outputs.json}, with the rule directory's own {@code outputs.json} if it has one): a
+     * rule raising or matching a code the catalogue does not declare, or (with the built-in rules
+     * loaded) a rule base that raises no code the library relies on, such as the ARRS verdict, is
+     * a problem naming the file and the code.
+     *
      * @throws RuleCompilationException listing file, line and message of every problem
      */
     public CareRules build() {
       Settings settings = new Settings(thresholds, codeList != null ? codeList : CodeList.bundled(), ruleDirectory, builtIns, precompiled, clock);
-      return new CareRules(settings, new AtomicReference<>(RuleBase.compile(settings.sources(), precompiled)), clock);
+      return new CareRules(settings, new AtomicReference<>(settings.compile()), clock);
     }
   }
 }

@@ -18,9 +18,6 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableCoordinatorEvaluation.class)
 public abstract class CoordinatorEvaluation {
 
-  /** Code of the verdict rule's output for a compliant co-ordinator. */
-  public static final String COMPLIANT = "ARRS_COMPLIANT";
-
   /** The co-ordinator. */
   public abstract String coordinatorId();
 
@@ -36,10 +33,13 @@ public abstract class CoordinatorEvaluation {
   /** The verdict the rules reached; absent only if a rule author removed the verdict rules. */
   public abstract Optional<Finding> verdict();
 
-  /** True when the verdict is {@value #COMPLIANT}. */
+  /**
+   * True when the verdict is the code the output catalogue declares {@link
+   * OutputRole#COMPLIANT_VERDICT} ({@code ARRS_COMPLIANT} in the built-in rules).
+   */
   @JsonIgnore
   public boolean compliant() {
-    return verdict().map(v -> v.code().equals(COMPLIANT)).orElse(false);
+    return verdict().flatMap(Finding::reliedOnAs).filter(OutputRole.COMPLIANT_VERDICT::equals).isPresent();
   }
 
   /** The status the rules gave a training item, by item name. */

@@ -32,6 +32,15 @@ public abstract class Finding {
   /** Stable code, e.g. {@code FRAIL_ELDERLY} or {@code PAM_LEVEL_1_SMALL_STEPS}. */
   public abstract String code();
 
+  /** A few words for a person, from the output catalogue; the code when the catalogue has none. */
+  @Value.Default
+  public String label() {
+    return code();
+  }
+
+  /** The part the library's Java or reports rely on this output for, from the output catalogue. */
+  public abstract Optional<OutputRole> reliedOnAs();
+
   /** What it is about within the case: a concern id, a training item; empty when the whole case. */
   @Value.Default
   public String subject() {

@@ -24,9 +24,11 @@ final class FindingAssembler {
   private final RuleBase ruleBase;
   private final LocalDate asOf;
   private final String codeListVersion;
+  private final OutputCatalogue outputs;
 
-  FindingAssembler(RuleBase ruleBase, LocalDate asOf, String codeListVersion) {
+  FindingAssembler(RuleBase ruleBase, OutputCatalogue outputs, LocalDate asOf, String codeListVersion) {
     this.ruleBase = ruleBase;
+    this.outputs = outputs;
     this.asOf = asOf;
     this.codeListVersion = codeListVersion;
   }
@@ -66,6 +68,8 @@ final class FindingAssembler {
     ImmutableFinding.Builder b = Finding.builder()
         .kind(lead.getKind())
         .code(lead.getCode())
+        .label(outputs.label(lead.getCode()))
+        .reliedOnAs(outputs.entry(lead.getCode()).flatMap(OutputEntry::reliedOnAs))
         .subject(lead.getSubject())
         .priority(lead.getPriority())
         .text(lead.getText())

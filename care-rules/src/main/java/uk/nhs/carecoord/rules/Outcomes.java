@@ -14,9 +14,13 @@ import uk.nhs.carecoord.model.TrainingModule;
  * drools}, so the output records which rule raised it:
  *
  * <pre>{@code
- * out.cohort(drools, "DEMENTIA", Priority.HIGH, "Living with dementia")
+ * out.cohort(drools, "DEMENTIA", Priority.HIGH)       // the catalogue's text for DEMENTIA
  *     .reason("On the dementia register");
+ * out.cohort(drools, "DEMENTIA", Priority.HIGH, "Living with dementia")   // a text of its own
  * }</pre>
+ *
+ * <p>Every code must be declared in the output catalogue ({@link OutputCatalogue}), written as a
+ * quoted literal so building the rules can check it.
  *
  * Each output is also inserted as an {@link Outcome} fact, so later rules can reason over earlier
  * outputs (the compliance verdict reads the training statuses). Rules in the older style that
@@ -25,8 +29,42 @@ import uk.nhs.carecoord.model.TrainingModule;
 public final class Outcomes {
   private final List<Outcome> raised = new ArrayList<>();
   private final List<Suppression> suppressions = new ArrayList<>();
+  private final OutputCatalogue catalogue;
 
-  Outcomes() {}
+  /** Outputs with no catalogue: a code raised without a text gets its code as text. */
+  Outcomes() {
+    this(null);
+  }
+
+  /** Outputs whose code raised without a text gets the catalogue's default text. */
+  Outcomes(OutputCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** Raises a cohort match with the catalogue's text for the code. */
+  public Outcome cohort(Drools drools, String code, Priority priority) {
+    return cohort(drools, code, priority, null);
+  }
+
+  /** Raises a supervision check with the catalogue's text for the code. */
+  public Outcome supervision(Drools drools, String code, Priority priority) {
+    return supervision(drools, code, priority, null);
+  }
+
+  /** Raises the verdict with the catalogue's text for the code. */
+  public Outcome verdict(Drools drools, String code, Priority priority) {
+    return verdict(drools, code, priority, null);
+  }
+
+  /** Raises an obligation about a subject with the catalogue's text for the code. */
+  public Outcome obligation(Drools drools, String code, String subject, Priority priority) {
+    return obligation(drools, code, subject, priority, null);
+  }
+
+  /** Raises a recommended next step with the catalogue's text for the code. */
+  public Outcome recommendation(Drools drools, String code, Priority priority) {
+    return recommendation(drools, code, priority, null);
+  }
 
   /** Raises a cohort match. */
   public Outcome cohort(Drools drools, String code, Priority priority, String text) {
@@ -90,7 +128,8 @@ public final class Outcomes {
       String text,
       TrainingStatus status) {
     Rule rule = ruleOf(drools);
-    Outcome outcome = new Outcome(kind, code, subject, priority, text, status, rule.getName(), rule.getPackageName());
+    String shown = text != null ? text : catalogue != null ? catalogue.entry(code).map(OutputEntry::text).orElse(code) : code;
+    Outcome outcome = new Outcome(kind, code, subject, priority, shown, status, rule.getName(), rule.getPackageName());
     raised.add(outcome);
     drools.insert(outcome);
     return outcome;

@@ -44,6 +44,20 @@ class CareRulesTest {
       end
       """;
 
+  /** The output catalogue entries the local rule sets here raise, for their rule directory. */
+  static final String LOCAL_OUTPUTS = """
+      {
+        "HOUSEBOUND": {"kind": "COHORT", "label": "Housebound", "text": "Housebound"},
+        "LOCAL_OLD": {"kind": "COHORT", "label": "Old", "text": "Old"}
+      }
+      """;
+
+  /** Writes a rule file and the local output catalogue into a rule directory. */
+  static Path writeRules(Path dir, String name, String drl) throws java.io.IOException {
+    Files.writeString(dir.resolve(OutputCatalogue.FILE_NAME), LOCAL_OUTPUTS);
+    return Files.writeString(dir.resolve(name), drl);
+  }
+
   /** The older style: settings and output matched as facts rather than read from globals. */
   static final String LOCAL_COHORT_MATCHING_FACTS = """
       package local.facts;
@@ -68,7 +82,7 @@ class CareRulesTest {
 
   @Test
   void aRuleDirectoryAddsRuleSets(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT);
+    writeRules(dir, "local.drl", LOCAL_COHORT);
     CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
     Finding f = rules.evaluate(housebound()).cohorts().stream().filter(c -> c.code().equals("HOUSEBOUND")).findFirst().orElseThrow();
     assertEquals("local", f.decisions().get(0).ruleSet());
@@ -78,7 +92,7 @@ class CareRulesTest {
 
   @Test
   void aFileNamedLikeABuiltInReplacesIt(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("cohorts.drl"), LOCAL_COHORT);
+    writeRules(dir, "cohorts.drl", LOCAL_COHORT);
     CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
     PatientCase c = CohortRulesTest.person(90, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
     assertEquals(List.of("HOUSEBOUND"), rules.evaluate(c).cohorts().stream().map(Finding::code).toList());
@@ -86,7 +100,7 @@ class CareRulesTest {
 
   @Test
   void rulesMatchingContextAndOutcomesFactsStillFire(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("facts.drl"), LOCAL_COHORT_MATCHING_FACTS);
+    writeRules(dir, "facts.drl", LOCAL_COHORT_MATCHING_FACTS);
     CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
     PatientCase old = CohortRulesTest.person(90, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
     PatientEvaluation e = rules.evaluate(old);
@@ -110,7 +124,7 @@ class CareRulesTest {
 
   /** Adds the declaration after line 8 of LOCAL_COHORT and expects exactly this problem at line 9. */
   private static void assertGlobalRefused(Path dir, String declaration, String message) throws Exception {
-    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\n" + declaration));
+    writeRules(dir, "local.drl", LOCAL_COHORT.replace("global Outcomes out;", "global Outcomes out;\n" + declaration));
     RuleCompilationException e = assertThrows(RuleCompilationException.class,
         () -> CareRules.builder().ruleDirectory(dir).build());
     assertEquals(List.of(new RuleProblem("local.drl", 9, message)), e.problems());
@@ -126,7 +140,7 @@ class CareRulesTest {
 
   @Test
   void brokenRulesAreReportedWithFileAndLine(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("broken.drl"), LOCAL_COHORT.replace("flags contains", "flagz contains"));
+    writeRules(dir, "broken.drl", LOCAL_COHORT.replace("flags contains", "flagz contains"));
     RuleCompilationException e = assertThrows(RuleCompilationException.class,
         () -> CareRules.builder().ruleDirectory(dir).build());
     assertFalse(e.problems().isEmpty());
@@ -139,7 +153,7 @@ class CareRulesTest {
     CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
     assertEquals(Optional.empty(), rules.sessionResetReason(), "built-in rules alone");
 
-    Files.writeString(dir.resolve("local.drl"), """
+    writeRules(dir, "local.drl", """
         package local.pam;
         import uk.nhs.carecoord.rules.facts.PamFacts;
         rule "Nobody measured"
@@ -152,7 +166,7 @@ class CareRulesTest {
     String reason = rules.sessionResetReason().orElseThrow();
     assertTrue(reason.contains("\"Nobody measured\""), reason);
 
-    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT);
+    writeRules(dir, "local.drl", LOCAL_COHORT);
     rules.reload();
     assertEquals(Optional.empty(), rules.sessionResetReason(), "an added file in the usual style");
   }
@@ -162,11 +176,11 @@ class CareRulesTest {
     CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
     assertFalse(rules.evaluate(housebound()).codes().contains("HOUSEBOUND"));
 
-    Files.writeString(dir.resolve("local.drl"), LOCAL_COHORT);
+    writeRules(dir, "local.drl", LOCAL_COHORT);
     rules.reload();
     assertTrue(rules.evaluate(housebound()).codes().contains("HOUSEBOUND"));
 
-    Files.writeString(dir.resolve("local.drl"), "rule \"half written\" when then");
+    writeRules(dir, "local.drl", "rule \"half written\" when then");
     assertThrows(RuleCompilationException.class, rules::reload);
     assertTrue(rules.evaluate(housebound()).codes().contains("HOUSEBOUND"), "last good rules kept");
   }

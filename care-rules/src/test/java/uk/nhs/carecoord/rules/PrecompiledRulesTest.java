@@ -96,13 +96,13 @@ class PrecompiledRulesTest {
 
   @Test
   void addedFilesAreCompiledAloneAndJoinThePrecompiledRules(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT);
+    CareRulesTest.writeRules(dir, "local.drl", CareRulesTest.LOCAL_COHORT);
     assertEquals(RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME, originWith(dir));
 
-    Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT.replace("package local.cohorts;", "package uk.nhs.carecoord.rules.cohorts;"));
+    CareRulesTest.writeRules(dir, "local.drl", CareRulesTest.LOCAL_COHORT.replace("package local.cohorts;", "package uk.nhs.carecoord.rules.cohorts;"));
     assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "in a built-in rule set's package");
 
-    Files.writeString(dir.resolve("local.drl"), USES_A_BUILT_IN_DECLARED_TYPE);
+    CareRulesTest.writeRules(dir, "local.drl", USES_A_BUILT_IN_DECLARED_TYPE);
     assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "does not compile alone");
   }
 
@@ -131,13 +131,14 @@ class PrecompiledRulesTest {
     if (AUTHOR_RULES[i] == null) {
       try {
         Path dir = Files.createTempDirectory("author-rules");
-        Path local = Files.writeString(dir.resolve("local.drl"), CareRulesTest.LOCAL_COHORT);
-        Path facts = Files.writeString(dir.resolve("facts.drl"), CareRulesTest.LOCAL_COHORT_MATCHING_FACTS);
+        Path local = CareRulesTest.writeRules(dir, "local.drl", CareRulesTest.LOCAL_COHORT);
+        Path facts = CareRulesTest.writeRules(dir, "facts.drl", CareRulesTest.LOCAL_COHORT_MATCHING_FACTS);
         try {
           AUTHOR_RULES[i] = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).precompiled(precompiled).build();
         } finally { // read only when built (or reloaded, which these tests never do)
           Files.delete(local);
           Files.delete(facts);
+          Files.delete(dir.resolve(OutputCatalogue.FILE_NAME));
           Files.delete(dir);
         }
         assertEquals(precompiled ? RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME : RuleBase.Origin.COMPILED_AT_RUN_TIME,

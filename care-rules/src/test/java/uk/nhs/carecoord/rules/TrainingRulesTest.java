@@ -440,7 +440,7 @@ class TrainingRulesTest {
     CoordinatorEvaluation e = rules.evaluate(cc, supervised(cc));
     assertTrue(e.compliant());
     Finding verdict = e.verdict().orElseThrow();
-    assertEquals(CoordinatorEvaluation.COMPLIANT, verdict.code());
+    assertEquals("ARRS_COMPLIANT", verdict.code());
     assertEquals(FindingKind.VERDICT, verdict.kind());
     assertEquals(1, verdict.decisions().size());
     assertEquals("ARRS compliant", verdict.decisions().get(0).rule());
@@ -475,7 +475,7 @@ class TrainingRulesTest {
     assertEquals("No GP supervisor named", reasons.get(3));
     assertEquals("MISSING", verdict.decisions().get(0).facts().get("PCI_ELEARNING_SHARED_DECISION_MAKING"));
     assertEquals(TrainingStatus.DUE_SOON, status(e, TrainingModule.MENTAL_CAPACITY_ACT));
-    assertFalse(e.codes().contains(CoordinatorEvaluation.COMPLIANT));
+    assertFalse(e.codes().contains("ARRS_COMPLIANT"));
   }
 
   @Test

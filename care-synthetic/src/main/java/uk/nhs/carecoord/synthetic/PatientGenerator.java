@@ -48,19 +48,22 @@ import uk.nhs.carecoord.model.Sex;
 final class PatientGenerator {
   private static final CodeList CODES = CodeList.bundled();
 
-  /** Share of cohort people whose case a co-ordinator holds; and of everyone else. */
-  private static final double COHORT_ALLOCATED = 0.75;
+  /** Share of people with complex needs whose case a co-ordinator holds; and of everyone else. */
+  private static final double COMPLEX_ALLOCATED = 0.75;
 
   private static final double OTHER_ALLOCATED = 0.02;
 
-  // Defaults of the cohort rules' thresholds, to decide who a co-ordinator would be working with.
+  // The generator's own model of the people a practice refers to its co-ordinators ("complex
+  // needs"). Deliberately not the cohort rules nor their Thresholds: the rules decide cohorts and a
+  // rule author changes them without touching this; the population then only holds a different
+  // share of allocated people inside each cohort, which is what real data looks like too.
   private static final int FRAILTY_AGE = 65;
-  private static final int ELDERLY_AGE = 85;
+  private static final int VERY_OLD_AGE = 85;
   private static final int FRAIL_CFS = 5;
-  private static final int CANCER_LOOKBACK_MONTHS = 60;
-  private static final int HIGH_RISK_AE = 3;
-  private static final int HIGH_RISK_ADMISSIONS = 2;
-  private static final int POLYPHARMACY = 10;
+  private static final int RECENT_CANCER_MONTHS = 60;
+  private static final int FREQUENT_AE = 3;
+  private static final int REPEATED_ADMISSIONS = 2;
+  private static final int MANY_MEDICINES = 10;
 
   private static final double[] CARE_HOME =
       Epidemiology.calibrate(0.0045, Epidemiology.curve(4, 0.03, 0.03, 0.03, 0.03, 0.03, 0.04, 0.05, 0.07, 0.1, 0.3, 0.8, 2.5, 7, 15, 26, 35));
@@ -156,12 +159,12 @@ final class PatientGenerator {
       Optional<Frailty> frailty = frailty();
       useOfServices();
       carers();
-      boolean cohort = inCohort(frailty);
+      boolean complex = hasComplexNeeds(frailty);
 
       // Always two draws: the same people are allocated whatever the number of co-ordinators (if any).
       double allocated = r.unit();
       double which = r.unit();
-      if (!layout.coordinatorIds().isEmpty() && allocated < (cohort ? COHORT_ALLOCATED : OTHER_ALLOCATED)) {
+      if (!layout.coordinatorIds().isEmpty() && allocated < (complex ? COMPLEX_ALLOCATED : OTHER_ALLOCATED)) {
         coordinatorIndex = (int) (which * layout.coordinatorIds().size());
         coordinatorId = layout.coordinatorIds().get(coordinatorIndex);
       }
@@ -169,9 +172,9 @@ final class PatientGenerator {
 
       ImmutablePatientCase.Builder c = PatientCase.builder();
       Optional<PersonalisedCarePlan> plan =
-          r.chance(held ? (cohort ? 0.45 : 0.25) : 0.01) ? Optional.of(plan()) : Optional.empty();
+          r.chance(held ? (complex ? 0.45 : 0.25) : 0.01) ? Optional.of(plan()) : Optional.empty();
       plan.ifPresent(c::plan);
-      if (age >= 18 && r.chance(held ? (cohort ? 0.36 : 0.3) : (cohort ? 0.1 : 0.0))) {
+      if (age >= 18 && r.chance(held ? (complex ? 0.36 : 0.3) : (complex ? 0.1 : 0.0))) {
         c.pamAssessments(pam());
       }
       if (held) {
@@ -179,7 +182,7 @@ final class PatientGenerator {
         c.contacts(contacts(plan.isPresent()));
         c.referrals(referrals());
         decisions(c);
-        if (r.chance(isHighRisk() || conditions.size() >= 4 ? 0.35 : 0.05)) {
+        if (r.chance(hasHeavyServiceUse() || conditions.size() >= 4 ? 0.35 : 0.05)) {
           c.mdtDiscussions(mdt());
         }
       }
@@ -232,7 +235,7 @@ final class PatientGenerator {
           if (withinTwoYears || r.chance(0.2)) {
             flags.add(ClinicalFlag.ACTIVE_CANCER);
           }
-          if (diagnosed != null && diagnosed.isAfter(asOf.minusMonths(CANCER_LOOKBACK_MONTHS))) {
+          if (diagnosed != null && diagnosed.isAfter(asOf.minusMonths(RECENT_CANCER_MONTHS))) {
             recentCancer = true;
           }
         }
@@ -358,9 +361,9 @@ final class PatientGenerator {
       }
     }
 
-    /** Roughly the cohort rules with their default thresholds: who a co-ordinator would work with. */
-    private boolean inCohort(Optional<Frailty> frailty) {
-      return age >= ELDERLY_AGE
+    /** Whether a practice would likely refer this person to a co-ordinator (the model above). */
+    private boolean hasComplexNeeds(Optional<Frailty> frailty) {
+      return age >= VERY_OLD_AGE
           || (age >= FRAILTY_AGE && frailty.isPresent() && frail)
           || conditions.size() >= 2
           || (categories.contains(ConditionCategory.PHYSICAL) && categories.contains(ConditionCategory.MENTAL_HEALTH))
@@ -370,13 +373,13 @@ final class PatientGenerator {
           || flags.contains(ClinicalFlag.AUTISM)
           || flags.contains(ClinicalFlag.DEMENTIA)
           || flags.contains(ClinicalFlag.CARE_HOME_RESIDENT)
-          || isHighRisk();
+          || hasHeavyServiceUse();
     }
 
-    private boolean isHighRisk() {
-      return serviceUse.aeAttendances() >= HIGH_RISK_AE
-          || serviceUse.emergencyAdmissions() >= HIGH_RISK_ADMISSIONS
-          || medicines >= POLYPHARMACY;
+    private boolean hasHeavyServiceUse() {
+      return serviceUse.aeAttendances() >= FREQUENT_AE
+          || serviceUse.emergencyAdmissions() >= REPEATED_ADMISSIONS
+          || medicines >= MANY_MEDICINES;
     }
 
     private ImmutablePatient patient(

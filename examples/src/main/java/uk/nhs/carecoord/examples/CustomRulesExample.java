@@ -30,7 +30,7 @@ public final class CustomRulesExample {
         .id("example-2").nhsNumber(NhsNumber.of("9990000026")).dateOfBirth(LocalDate.of(1944, 7, 9))
         .sex(Sex.MALE).practiceCode("Y90001").addFlags(ClinicalFlag.HOUSEBOUND).build()).build();
     for (Finding cohort : rules.evaluate(c).cohorts()) {
-      System.out.println(cohort.code() + " from " + cohort.decisions().get(0).ruleSet() + ": " + cohort.reasons());
+      System.out.println(cohort.label() + " (" + cohort.code() + ") from " + cohort.decisions().get(0).ruleSet() + ": " + cohort.reasons());
     }
   }
 
@@ -41,11 +41,13 @@ public final class CustomRulesExample {
   static Path shippedRules() throws IOException {
     Path dir = Files.createTempDirectory("local-rules");
     dir.toFile().deleteOnExit(); // deleted after the file registered below
-    Path drl = dir.resolve("housebound.drl");
-    try (InputStream in = CustomRulesExample.class.getResourceAsStream("/local-rules/housebound.drl")) {
-      Files.copy(in, drl);
+    for (String name : new String[] {"housebound.drl", "outputs.json"}) {
+      Path file = dir.resolve(name);
+      try (InputStream in = CustomRulesExample.class.getResourceAsStream("/local-rules/" + name)) {
+        Files.copy(in, file);
+      }
+      file.toFile().deleteOnExit();
     }
-    drl.toFile().deleteOnExit();
     return dir;
   }
 }
