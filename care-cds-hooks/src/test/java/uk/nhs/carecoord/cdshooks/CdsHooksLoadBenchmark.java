@@ -18,14 +18,16 @@ import uk.nhs.carecoord.rules.CareRules;
 
 /**
  * Load benchmark, run by hand (not a test): a secured server on 127.0.0.1 with an H2 file database,
- * {@code clients} threads each making {@code calls} patient-view calls with prefetch, over HTTP
+ * {@code clients} threads making {@code calls} patient-view calls in all, with prefetch, over HTTP
  * with Java's client. Tokens are signed before the timed phase (signing is the client's cost).
- * Prints calls per second and p50/p95/p99 latency as the client sees it.
+ * Prints calls per second and p50/p95/p99 latency as the client sees it. {@code fhir} (the default)
+ * sends the golden UK Core record as prefetch, read by care-fhir; {@code case} sends the library's
+ * case JSON instead, to show what the FHIR import costs.
  *
  * <pre>
  * mvn -B -q -pl care-cds-hooks -am test-compile
  * java -cp "care-cds-hooks/target/test-classes:care-cds-hooks/target/classes:$(cat cp.txt)" \
- *   uk.nhs.carecoord.cdshooks.CdsHooksLoadBenchmark [clients=4] [calls=2000] [warmup=2000]
+ *   uk.nhs.carecoord.cdshooks.CdsHooksLoadBenchmark [clients=4] [calls=2000] [warmup=2000] [fhir|case]
  * </pre>
  */
 public final class CdsHooksLoadBenchmark {
@@ -35,14 +37,18 @@ public final class CdsHooksLoadBenchmark {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 4;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+    boolean fhir = args.length <= 3 || args[3].equals("fhir");
     Path dir = Files.createTempDirectory("cds-bench");
     LocalDate today = LocalDate.of(2026, 11, 24);
     MutableClock clock = new MutableClock(today);
     CdsTestKit kit = new CdsTestKit(clock);
     CdsHooksConfig config = CdsHooksConfig.of(kit.settings(dir));
-    CdsHooksService service = CdsHooksService.builder()
+    CdsHooksService.Builder builder = CdsHooksService.builder();
+    if (!fhir) {
+      builder.prefetchReader(new CaseJsonPrefetchReader());
+    }
+    CdsHooksService service = builder
         .rules(CareRules.builder().build())
-        .prefetchReader(new CaseJsonPrefetchReader())
         .jdbcUrl(config.databaseUrl)
         .clock(clock)
         .build();
@@ -50,12 +56,19 @@ public final class CdsHooksLoadBenchmark {
       URI uri = URI.create("http://127.0.0.1:" + server.port() + "/cds-services/care-coordination");
       PatientCase template = CdsTestKit.frailCase();
       List<String> bodies = new ArrayList<>();
-      for (int p = 0; p < 100; p++) {
+      if (fhir) {
+        com.fasterxml.jackson.databind.node.ObjectNode request = CdsTestKit.requestWithoutPrefetch(FhirPrefetchTest.PATIENT);
+        com.fasterxml.jackson.databind.node.ObjectNode prefetch = request.putObject("prefetch");
+        FhirPrefetchTest.goldenPrefetch().forEach(prefetch::set);
+        bodies.add(request.toString());
+      }
+      for (int p = 0; p < (fhir ? 0 : 100); p++) {
         PatientCase c = ImmutablePatientCase.copyOf(template).withPatient(ImmutablePatient.copyOf(template.patient()).withId("bench-" + p));
         bodies.add(CdsTestKit.request(c.patient().id(), c).toString());
       }
       run(kit, uri, bodies, clients, warmup / clients, "warm-up");
-      long[] latencies = run(kit, uri, bodies, clients, calls / clients, "measured");
+      System.out.println((fhir ? "FHIR prefetch (golden record, " : "case JSON prefetch (") + bodies.get(0).length() + " bytes a request)");
+      run(kit, uri, bodies, clients, calls / clients, "measured");
       System.out.println("audit rows: calls " + service.count("cds_call") + ", cards " + service.count("cds_card"));
     }
   }
