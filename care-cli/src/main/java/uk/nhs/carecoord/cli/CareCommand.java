@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       TestCommand.class,
+      CatalogueCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class

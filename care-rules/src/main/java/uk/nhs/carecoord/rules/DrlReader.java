@@ -32,6 +32,7 @@ final class DrlReader {
   private static final Pattern CODE_READ =
       Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"|getCode\\(\\)\\s*\\.\\s*equals\\(\\s*\"([^\"]*)\"\\s*\\)");
   private static final Pattern THRESHOLD = Pattern.compile("\\bthresholds\\s*\\.\\s*(?:get|is)?([A-Za-z]\\w*)");
+  private static final Pattern MEANING = Pattern.compile("\\bClusterMeaning\\s*\\.\\s*([A-Z][A-Z0-9_]*)");
   private static final Pattern PRIORITY = Pattern.compile("^Priority\\s*\\.\\s*(\\w+)$");
   private static final Pattern LITERAL = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"$");
 
@@ -49,7 +50,8 @@ final class DrlReader {
    * One rule: its name and line, what it raises, the output codes its conditions match and the
    * thresholds it reads (property names such as {@code frailCfs}).
    */
-  record DrlRule(String name, int line, List<Raise> raises, List<CodeRead> codesRead, Set<String> thresholds) {}
+  record DrlRule(String name, int line, List<Raise> raises, List<CodeRead> codesRead, Set<String> thresholds,
+      Set<String> clusterMeanings) {}
 
   /**
    * One output a rule raises: the kind (from the method called), the code when written as a
@@ -132,7 +134,13 @@ final class DrlReader {
       String property = t.group(1);
       thresholds.add(Character.toLowerCase(property.charAt(0)) + property.substring(1));
     }
-    return new DrlRule(name, lineOf(lineStarts, start), List.copyOf(raises), List.copyOf(reads), Set.copyOf(thresholds));
+    Set<String> meanings = new LinkedHashSet<>();
+    Matcher m = MEANING.matcher(body.substring(0, thenAt));
+    while (m.find()) {
+      meanings.add(m.group(1));
+    }
+    return new DrlRule(name, lineOf(lineStarts, start), List.copyOf(raises), List.copyOf(reads), Set.copyOf(thresholds),
+        Set.copyOf(meanings));
   }
 
   private static FindingKind kindOf(String method) {

@@ -36,9 +36,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * file's declared version and its digest. Immutable; swapped whole on reload.
  *
  * <p>Rules reach the evaluation's settings and output through globals ({@link #GLOBALS}) set on
- * the session for each evaluation. Rules written in the older style, matching {@link Context} and
- * {@link Outcomes} facts, still work: those facts are inserted only when some rule matches them,
- * because a fact that every rule joins costs every rule work for every person (BENCHMARKS.md).
+ * the session for each evaluation, never through a fact every rule joins, which would cost every
+ * rule work for every person (BENCHMARKS.md): a rule matching {@link Outcomes} as a fact is refused.
  *
  * <p>Each evaluation has a session to itself and sees one person's facts only. Sessions are reused
  * ({@link SessionReuse}): resetting every node memory of a pooled session was a quarter of the
@@ -68,8 +67,6 @@ final class RuleBase {
   private final Map<String, Map<String, RuleSetInfo>> ruleSetByRule;
   private final List<RuleSetInfo> ruleSets;
   private final Set<String> declaredGlobals;
-  private final boolean matchesContextFacts;
-  private final boolean matchesOutcomesFacts;
 
   private RuleBase(
       KieBase kieBase, Origin origin, SessionReuse reuse, Map<String, Map<String, RuleSetInfo>> ruleSetByRule,
@@ -85,9 +82,6 @@ final class RuleBase {
     this.ruleSets = ruleSets;
     this.declaredGlobals = kieBase.getKiePackages().stream()
         .flatMap(p -> p.getGlobalVariables().stream()).map(Global::getName).collect(Collectors.toUnmodifiableSet());
-    Set<Class<?>> matched = matchedClasses(kieBase);
-    this.matchesContextFacts = matched.contains(Context.class);
-    this.matchesOutcomesFacts = matched.contains(Outcomes.class);
   }
 
   private static Set<Class<?>> matchedClasses(KieBase kieBase) {
@@ -115,6 +109,7 @@ final class RuleBase {
         .orElse(Origin.COMPILED_AT_RUN_TIME);
     KieBase kieBase = precompiled.map(PrecompiledRules.Loaded::kieBase).orElseGet(() -> new DrlCompiler().compile(sources));
     checkGlobals(kieBase, sources);
+    checkNoOutcomesFact(kieBase, sources);
     Map<String, Map<String, RuleSetInfo>> byRule = new HashMap<>();
     List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
     for (int i = 0; i < sources.size(); i++) {
@@ -147,6 +142,24 @@ final class RuleBase {
     if (!problems.isEmpty()) {
       throw new RuleCompilationException(problems);
     }
+  }
+
+  /** The output is a global: a rule matching it as a fact would never fire. */
+  private static void checkNoOutcomesFact(KieBase kieBase, List<RuleSource> sources) {
+    if (!matchedClasses(kieBase).contains(Outcomes.class)) {
+      return;
+    }
+    String message = "Outcomes is not a fact: declare 'global Outcomes out;' and raise outputs with out.cohort(drools, …)";
+    Pattern pattern = Pattern.compile("^\\s*(?:\\$[\\w$]+\\s*:\\s*)?Outcomes\\s*\\(");
+    for (RuleSource source : sources) {
+      String[] lines = DrlReader.blankComments(source.text()).split("\\R", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (pattern.matcher(lines[i]).find()) {
+          throw new RuleCompilationException(List.of(new RuleProblem(source.name(), i + 1, message)));
+        }
+      }
+    }
+    throw new RuleCompilationException(List.of(new RuleProblem("", 0, message)));
   }
 
   private static RuleProblem globalProblem(String packageName, Global global, Class<?> expected, List<RuleSource> sources) {
@@ -212,6 +225,25 @@ final class RuleBase {
   }
 
   /**
+   * Runs one evaluation in a new session that reports every rule that fires, by package and name
+   * (for coverage); the session is disposed of afterwards, never reused.
+   */
+  void executeTraced(List<Object> facts, Context context, Outcomes outcomes, java.util.function.BiConsumer<String, String> fired) {
+    KieSession kieSession = kieBase.newKieSession();
+    try {
+      kieSession.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+          fired.accept(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName());
+        }
+      });
+      run(kieSession, facts, context, outcomes);
+    } finally {
+      kieSession.dispose();
+    }
+  }
+
+  /**
    * How many evaluations one session serves before it is replaced. Drools evaluates a rule only
    * when all its inputs are present, so the deletions that reach a rule which then stays idle
    * (say, one for a cohort nobody else is in) wait in its memory until it runs again: a few
@@ -250,21 +282,10 @@ final class RuleBase {
     setGlobal(kieSession, OUT, outcomes);
     setGlobal(kieSession, THRESHOLDS, context.getThresholds());
     setGlobal(kieSession, AS_OF, context.getAsOf());
-    if (matchesContextFacts) {
-      kieSession.insert(context);
-    }
-    if (matchesOutcomesFacts) {
-      kieSession.insert(outcomes);
-    }
     for (Object fact : facts) {
       kieSession.insert(fact);
     }
     kieSession.fireAllRules();
-  }
-
-  /** Whether some rule matches {@link Context} or {@link Outcomes} facts (the older style). */
-  boolean matchesSettingsOrOutputFacts() {
-    return matchesContextFacts || matchesOutcomesFacts;
   }
 
   private void setGlobal(KieSession kieSession, String name, Object value) {

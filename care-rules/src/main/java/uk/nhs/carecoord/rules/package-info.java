@@ -6,9 +6,8 @@
  *
  * <p>The decisions are in the DRL files; Java turns model values into facts, runs the rules and
  * shapes what they raised into {@link uk.nhs.carecoord.rules.Finding}s, each with its
- * {@link uk.nhs.carecoord.rules.DecisionRecord}s. {@link uk.nhs.carecoord.rules.Outcomes},
- * {@link uk.nhs.carecoord.rules.Outcome} and {@link uk.nhs.carecoord.rules.Context} are the
- * vocabulary rules write against; {@link uk.nhs.carecoord.rules.Scenario} runs a rule author's
+ * {@link uk.nhs.carecoord.rules.DecisionRecord}s. {@link uk.nhs.carecoord.rules.Outcomes} and
+ * {@link uk.nhs.carecoord.rules.Outcome} are the vocabulary rules write against; {@link uk.nhs.carecoord.rules.Scenario} runs a rule author's
  * data-only test.
  */
 package uk.nhs.carecoord.rules;
