@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * cases and writes PCN reports.
  *
  * <p>Exit codes: 0 success; 1 rules did not compile or a scenario failed; 2 user error (missing
- * file, malformed JSON, invalid value, bad option).
+ * file, malformed JSON, invalid value, bad option, or a batch stopped by {@code --fail-fast}); 3 a
+ * batch of JSON lines completed but some lines were rejected.
  */
 @Command(
     name = "care",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:success",
       "1:rules did not compile, or a scenario failed",
-      "2:user error: missing file, malformed JSON, invalid value, bad option"
+      "2:user error: missing file, malformed JSON, invalid value, bad option; a batch stopped by --fail-fast",
+      "3:a batch completed, but some lines were rejected (each reported on stderr)"
     })
 public final class CareCommand implements Runnable {
   /** Rules did not compile, or a scenario failed. */
@@ -35,6 +37,9 @@ public final class CareCommand implements Runnable {
 
   /** The input or the options were wrong. */
   public static final int USER_ERROR = 2;
+
+  /** A batch of JSON lines was processed to the end, but some lines were rejected. */
+  public static final int REJECTED = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,10 +1,6 @@
 package uk.nhs.carecoord.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,7 +24,10 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
     description = "Evaluates patient cases and prints each evaluation as JSON: cohorts, obligations,"
         + " recommendations and suppressed recommendations, each with its decision records."
         + " A .json file holds one case (printed indented); a .jsonl file, or standard input ('-' or no"
-        + " file), holds one case a line (printed one evaluation a line).")
+        + " file), holds one case a line (printed one evaluation a line, in input order). Every line is"
+        + " accounted for: a line that cannot be read or evaluated is reported on standard error as"
+        + " file:line:column: path: message and the rest go on; the summary says how many were read,"
+        + " evaluated and rejected. Exit code 3 when any line was rejected.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -47,6 +46,11 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The PCN (practices, co-ordinators, supervision): names each co-ordinator's GP supervisor.")
   Path pcnFile;
 
+  @Option(names = "--pretty", description = "Indent each evaluation (a single .json case is always indented).")
+  boolean pretty;
+
+  @CommandLine.Mixin BatchOptions batch;
+
   @Override
   public Integer call() {
     Path caseFile = input == null || input.equals("-") ? null : Inputs.file(Path.of(input));
@@ -55,6 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Pcn pcn = pcnFile == null ? null : Inputs.readJson(pcnFile, Pcn.class);
     PatientCase single = caseFile == null || Inputs.isJsonLines(caseFile) ? null : Inputs.readJson(caseFile, PatientCase.class);
+    batch.threads(); // a bad --threads is a user error before the rules compile
 
     CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()));
     PrintWriter out = spec.commandLine().getOut();
@@ -64,18 +69,16 @@ final class EvaluateCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    String source = caseFile == null ? "stdin" : caseFile.toString();
-    try (InputStream in = caseFile == null ? System.in : Files.newInputStream(caseFile)) {
-      int[] line = {0};
-      Inputs.readJsonLines(in, source, PatientCase.class, c -> {
-        line[0]++;
-        out.println(CareJson.writeLine(evaluate(rules, c, pcn, source + ": case " + line[0])));
-        out.flush();
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return 0;
+    // Written as JSON on the worker threads; printed here in input order, flushed whenever the batch waits.
+    BatchAccount account = new BatchAccount(batch, spec.commandLine().getErr());
+    account.run(caseFile, rules, pcn,
+        (c, e) -> pretty ? CareJson.write(e) : CareJson.writeLine(e),
+        json -> {
+          out.write(json);
+          out.write('\n');
+        },
+        out::flush);
+    return account.exitCode();
   }
 
   private static PatientEvaluation evaluate(CareRules rules, PatientCase c, Pcn pcn, String where) {

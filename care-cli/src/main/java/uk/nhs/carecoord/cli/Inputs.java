@@ -1,14 +1,10 @@
 package uk.nhs.carecoord.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import uk.nhs.carecoord.model.CareJson;
 import uk.nhs.carecoord.model.CareJsonException;
 import uk.nhs.carecoord.model.ModelValidationException;
@@ -55,48 +51,5 @@ final class Inputs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Reads JSON lines, one value a line (blank lines skipped), handing each to {@code each} as it is
-   * read. A problem is reported as {@code source: line L, column C: path: what}, counting lines of
-   * the whole stream.
-   */
-  static <T> int readJsonLines(InputStream in, String source, Class<T> type, Consumer<T> each) {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    int lineNumber = 0;
-    int values = 0;
-    try {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        T value;
-        try {
-          value = CareJson.read(line, type);
-        } catch (CareJsonException e) {
-          throw new UserError(source + ": " + onLine(e, lineNumber), e);
-        } catch (ModelValidationException e) {
-          throw new UserError(source + ": line " + lineNumber + ": " + e.getMessage(), e);
-        }
-        each.accept(value);
-        values++;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return values;
-  }
-
-  /** The exception's message with its line (always 1 within one JSON line) replaced by the stream's. */
-  private static String onLine(CareJsonException e, int lineNumber) {
-    String message = e.getMessage();
-    if (e.line() > 0) {
-      String own = "line " + e.line() + ", column " + e.column() + ": ";
-      String rest = message.startsWith(own) ? message.substring(own.length()) : message;
-      return "line " + lineNumber + ", column " + e.column() + ": " + rest;
-    }
-    return "line " + lineNumber + ": " + message;
   }
 }

@@ -1,9 +1,7 @@
 package uk.nhs.carecoord.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +30,9 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
     mixinStandardHelpOptions = true,
     description = "Evaluates a PCN's population and its co-ordinators and writes the reports (JSON, CSV, HTML)"
         + " to a directory. The input is a synthetic PCN as JSON (pcn and cases), or JSON lines of patient"
-        + " cases (.jsonl) with --pcn. Files named CONTAINS-PATIENT-DATA hold person-level worklists.")
+        + " cases (.jsonl) with --pcn. Files named CONTAINS-PATIENT-DATA hold person-level worklists."
+        + " JSON lines are accounted for as in 'care evaluate': rejected lines are reported on standard error"
+        + " and left out of the reports, with a summary; exit code 3 when any line was rejected.")
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +61,8 @@ final class ReportCommand implements Callable<Integer> {
           + " 5 is NHS Digital's method for reports that leave the PCN).")
   int roundTo;
 
+  @CommandLine.Mixin BatchOptions batch;
+
   @Override
   public Integer call() {
     Inputs.file(population);
@@ -79,16 +81,28 @@ final class ReportCommand implements Callable<Integer> {
     Pcn pcn;
     List<PatientCase> cases;
     LocalDate date = asOf;
+    List<PatientEvaluation> evaluations;
+    BatchAccount account = null;
     if (Inputs.isJsonLines(population)) {
       if (pcnFile == null) {
         throw new UserError("JSON-lines input needs --pcn <pcn.json>");
       }
       pcn = Inputs.readJson(pcnFile, Pcn.class);
+      batch.threads(); // a bad --threads is a user error before the rules compile
+      if (date == null) {
+        date = LocalDate.now(Clock.systemDefaultZone());
+      }
+      CareRules rules = CompiledRules.of(rulesDirectory, true, date);
+      // Every line accounted for as in `care evaluate`; the reports cover the cases evaluated.
       cases = new ArrayList<>();
-      try (InputStream in = Files.newInputStream(population)) {
-        Inputs.readJsonLines(in, population.toString(), PatientCase.class, cases::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      evaluations = new ArrayList<>();
+      account = new BatchAccount(batch, spec.commandLine().getErr());
+      account.run(population, rules, pcn, Evaluated::new, e -> {
+        cases.add(e.patientCase());
+        evaluations.add(e.evaluation());
+      }, () -> { });
+      if (account.exitCode() == CareCommand.USER_ERROR) {
+        return CareCommand.USER_ERROR; // stopped by --fail-fast: no partial reports
       }
     } else {
       SyntheticPcn synthetic = Inputs.readJson(population, SyntheticPcn.class);
@@ -97,18 +111,17 @@ final class ReportCommand implements Callable<Integer> {
       if (date == null) {
         date = synthetic.asOf();
       }
+      try {
+        evaluations = CompiledRules.of(rulesDirectory, true, date).evaluateAll(pcn, cases);
+      } catch (ModelValidationException e) {
+        throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
+      }
     }
-    if (date == null) {
-      date = LocalDate.now(Clock.systemDefaultZone());
-    }
-    CareRules rules = CompiledRules.of(rulesDirectory, true, date);
-    List<PatientEvaluation> evaluations;
     List<CoordinatorEvaluation> coordinators;
     try {
-      evaluations = rules.evaluateAll(pcn, cases);
-      coordinators = rules.evaluateCoordinators(pcn);
+      coordinators = CompiledRules.of(rulesDirectory, true, date).evaluateCoordinators(pcn);
     } catch (ModelValidationException e) {
-      throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
+      throw new UserError((pcnFile != null ? pcnFile : population) + " (as of " + date + "): " + e.getMessage(), e);
     }
     ReportSet reports = PcnReports.builder().suppressionThreshold(suppress).roundCountsTo(roundTo).asOf(date).build()
         .build(pcn, cases, evaluations, coordinators);
@@ -125,6 +138,9 @@ final class ReportCommand implements Callable<Integer> {
       stdout.println("  " + p);
     }
     stdout.flush();
-    return 0;
+    return account == null ? 0 : account.exitCode();
   }
+
+  /** A case and its evaluation, as the reports need both. */
+  private record Evaluated(PatientCase patientCase, PatientEvaluation evaluation) {}
 }

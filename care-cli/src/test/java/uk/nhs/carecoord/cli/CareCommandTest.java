@@ -229,10 +229,10 @@ class CareCommandTest {
   void malformedJsonLineOnStdinNamesTheLineOfTheStream() throws Exception {
     String first = Files.readString(resource("cases/two.jsonl")).lines().findFirst().orElseThrow();
     Run r = runWithStdin(first + "\n{\"patient\": \n", "evaluate", "--as-of", "2026-11-24");
-    assertEquals(2, r.exit());
+    assertEquals(CareCommand.REJECTED, r.exit());
     assertEquals(1, r.out().strip().lines().count(), "the good first line is still evaluated");
-    assertTrue(r.err().startsWith("error: stdin: line 2, column "), r.err());
-    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("stdin:2:"), r.err());
+    assertEquals(2, r.err().strip().lines().count(), "the reject, then the summary: " + r.err());
     r.assertNoStackTrace();
   }
 

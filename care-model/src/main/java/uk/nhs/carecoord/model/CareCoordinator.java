@@ -42,13 +42,30 @@ public abstract class CareCoordinator {
   }
 
   /**
-   * Checks that no training is recorded as started or completed after the reference date.
+   * Checks the co-ordinator against the reference date with the default {@link Plausibility}
+   * bounds.
    *
-   * @throws ModelValidationException naming the first such field
+   * @throws ModelValidationException naming the first field that fails
+   * @see #checkAsOf(LocalDate, Plausibility)
    */
   public CareCoordinator checkAsOf(LocalDate asOf) {
+    return checkAsOf(asOf, Plausibility.defaults());
+  }
+
+  /**
+   * Checks that no training is recorded as started or completed after the reference date, and that
+   * the start in the role and every training date fall within a plausible working life ({@link
+   * Plausibility#maxWorkingLifeYears()} before the reference date), with plausible durations.
+   *
+   * @throws ModelValidationException naming the first field that fails
+   */
+  public CareCoordinator checkAsOf(LocalDate asOf, Plausibility plausibility) {
+    LocalDate earliest = asOf.minusYears(plausibility.maxWorkingLifeYears());
+    if (startedOn().isBefore(earliest)) {
+      throw new ModelValidationException("startedOn", TrainingRecord.beforeWorkingLife(plausibility));
+    }
     for (int i = 0; i < trainingRecords().size(); i++) {
-      trainingRecords().get(i).checkAsOf(asOf, "trainingRecords[" + i + "]");
+      trainingRecords().get(i).checkAsOf(asOf, plausibility, earliest, i);
     }
     return this;
   }

@@ -44,7 +44,10 @@ public final class CareJsonException extends RuntimeException {
     return column;
   }
 
-  /** Path to the offending field, e.g. {@code plan.versions[0].content.agreedOn}; empty for the root. */
+  /**
+   * Path to the offending field, e.g. {@code plan.versions[0].content.agreedOn}; {@code $} for the
+   * document as a whole.
+   */
   public String path() {
     return path;
   }

@@ -44,6 +44,7 @@ public enum CarePlanStatus {
         return value;
       }
     }
-    throw new ModelValidationException("status", "unknown code '" + code + "'");
+    throw new ModelValidationException(
+        "status", "unknown code '" + code + "', expected one of " + Checks.codes(values(), CarePlanStatus::code));
   }
 }

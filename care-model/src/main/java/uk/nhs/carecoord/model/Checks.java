@@ -25,6 +25,18 @@ final class Checks {
     value.ifPresent(v -> notBlank(v, field));
   }
 
+  /** The codes of an enum's values, for a message listing what is allowed: {@code a, b, c}. */
+  static <E> String codes(E[] values, Function<E, String> code) {
+    StringBuilder s = new StringBuilder();
+    for (E value : values) {
+      if (s.length() > 0) {
+        s.append(", ");
+      }
+      s.append(code.apply(value));
+    }
+    return s.toString();
+  }
+
   static void nonNegative(int value, String field) {
     require(value >= 0, field, "must not be negative, was " + value);
   }
@@ -41,6 +53,13 @@ final class Checks {
                 !l.isBefore(earlier),
                 laterField,
                 "must not be before " + earlierField + ", was " + l));
+  }
+
+  /** An event in a person's record cannot precede their birth; builds the path only on failure. */
+  static void notBeforeBirth(LocalDate date, LocalDate born, String list, int index, String field) {
+    if (date.isBefore(born)) {
+      throw new ModelValidationException(list + "[" + index + "]." + field, "must not be before dateOfBirth, was " + date);
+    }
   }
 
   static <T> void uniqueIds(Collection<T> items, Function<T, String> id, String field) {

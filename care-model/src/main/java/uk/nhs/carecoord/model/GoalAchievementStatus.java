@@ -48,6 +48,7 @@ public enum GoalAchievementStatus {
         return value;
       }
     }
-    throw new ModelValidationException("achievementStatus", "unknown code '" + code + "'");
+    throw new ModelValidationException(
+        "achievementStatus", "unknown code '" + code + "', expected one of " + Checks.codes(values(), GoalAchievementStatus::code));
   }
 }

@@ -48,6 +48,7 @@ public enum GoalLifecycleStatus {
         return value;
       }
     }
-    throw new ModelValidationException("lifecycleStatus", "unknown code '" + code + "'");
+    throw new ModelValidationException(
+        "lifecycleStatus", "unknown code '" + code + "', expected one of " + Checks.codes(values(), GoalLifecycleStatus::code));
   }
 }

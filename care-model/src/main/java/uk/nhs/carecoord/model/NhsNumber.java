@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A 10-digit NHS number whose last digit is a valid Modulus 11 check digit.
  *
- * <p>Accepts the digits with or without spaces ({@code 9434765919} or {@code 943 476 5919});
- * {@link #toString()} formats it in the usual 3-3-4 groups. Numbers from 999 000 0000 to
+ * <p>Accepts the number as people write it: ten digits ({@code 9434765919}), or the 3-3-4 groups
+ * separated by spaces ({@code 943 476 5919}) or hyphens ({@code 943-476-5919}); {@link #digits()}
+ * is the normalised form and {@link #toString()} the spaced one. Anything else is refused with what
+ * is wrong: the number of digits, a character that does not belong, separators out of place, or
+ * the check digit. Numbers from 999 000 0000 to
  * 999 999 9999 pass the check but are never issued: use only those for synthetic data (see {@link
  * #isSyntheticRange()}).
  */
@@ -23,22 +26,66 @@ public final class NhsNumber implements Comparable<NhsNumber> {
   /**
    * Parses and validates an NHS number.
    *
-   * @throws ModelValidationException if it is not 10 digits or its check digit is wrong
+   * @throws ModelValidationException saying what is wrong: not 10 digits, a character other than a
+   *     digit, space or hyphen, separators other than between the 3-3-4 groups, or a check digit
+   *     that does not match
    */
   @JsonCreator
   public static NhsNumber of(String text) {
     if (text == null) {
       throw new ModelValidationException(FIELD, "must not be null");
     }
-    String digits = text.replace(" ", "");
-    if (digits.length() != 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new ModelValidationException(FIELD, "must be 10 digits");
-    }
+    String digits = digitsOf(text);
     int expected = checkDigit(digits.substring(0, 9));
-    if (expected < 0 || expected != digits.charAt(9) - '0') {
-      throw new ModelValidationException(FIELD, "check digit is not valid");
+    if (expected < 0) {
+      throw new ModelValidationException(FIELD, "check digit is not valid: no NHS number starts with these nine digits");
+    }
+    if (expected != digits.charAt(9) - '0') {
+      throw new ModelValidationException(FIELD, "check digit is not valid for the first nine digits (mistyped?)");
     }
     return new NhsNumber(digits);
+  }
+
+  /** The ten digits of {@code 9434765919}, {@code 943 476 5919} or {@code 943-476-5919}. */
+  private static String digitsOf(String text) {
+    if (text.length() == 10 && isDigits(text, 0, 10)) {
+      return text;
+    }
+    if (text.length() == 12) {
+      char separator = text.charAt(3);
+      if ((separator == ' ' || separator == '-')
+          && text.charAt(7) == separator
+          && isDigits(text, 0, 3)
+          && isDigits(text, 4, 7)
+          && isDigits(text, 8, 12)) {
+        return text.substring(0, 3) + text.substring(4, 7) + text.substring(8);
+      }
+    }
+    int digitCount = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digitCount++;
+      } else if (c != ' ' && c != '-') {
+        throw new ModelValidationException(
+            FIELD, "must hold only digits, with spaces or hyphens between groups; character " + (i + 1) + " is not one");
+      }
+    }
+    if (digitCount != 10) {
+      throw new ModelValidationException(FIELD, "must be 10 digits, has " + digitCount);
+    }
+    throw new ModelValidationException(
+        FIELD, "has 10 digits but the separators are out of place: write 3-3-4 groups with spaces or hyphens");
+  }
+
+  private static boolean isDigits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -113,14 +113,26 @@ public abstract class Patient {
       Checks.notBefore(
           Optional.of(codedEntries().get(i).recordedOn()), "codedEntries[" + i + "].recordedOn", dateOfBirth(), "dateOfBirth");
     }
+    for (int i = 0; i < conditions().size(); i++) {
+      Optional<LocalDate> diagnosed = conditions().get(i).diagnosedOn();
+      if (diagnosed.isPresent()) {
+        Checks.notBeforeBirth(diagnosed.get(), dateOfBirth(), "conditions", i, "diagnosedOn");
+      }
+    }
   }
 
   /**
    * Checks that nothing recorded about the person is later than {@code asOf}; fields are named
    * from the enclosing {@link PatientCase} ({@code patient.dateOfBirth}, like {@code plan.…}).
    */
-  void checkAsOf(LocalDate asOf) {
+  void checkAsOf(LocalDate asOf, Plausibility plausibility) {
     Checks.notAfter(dateOfBirth(), asOf, "patient.dateOfBirth");
+    int age = ageOn(asOf);
+    if (age > plausibility.maxAgeYears()) {
+      throw new ModelValidationException(
+          "patient.dateOfBirth",
+          "gives an age of " + age + " on the reference date, over the plausible maximum of " + plausibility.maxAgeYears());
+    }
     Checks.notAfter(consentRecordedOn(), asOf, "patient.consentRecordedOn");
     Checks.notAfter(frailty().flatMap(Frailty::assessedOn), asOf, "patient.frailty.assessedOn");
     for (int i = 0; i < conditions().size(); i++) {

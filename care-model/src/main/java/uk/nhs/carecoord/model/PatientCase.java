@@ -84,24 +84,66 @@ public abstract class PatientCase {
           .pendingDecisionId()
           .ifPresent(id -> Checks.require(decisionIds.contains(id), field, "names no pending decision in this case"));
     }
+    // Nothing can have happened to the person before they were born.
     LocalDate born = patient().dateOfBirth();
     for (int i = 0; i < pamAssessments().size(); i++) {
-      Checks.notBefore(
-          Optional.of(pamAssessments().get(i).assessedOn()), "pamAssessments[" + i + "].assessedOn", born, "dateOfBirth");
+      Checks.notBeforeBirth(pamAssessments().get(i).assessedOn(), born, "pamAssessments", i, "assessedOn");
+    }
+    for (int i = 0; i < contacts().size(); i++) {
+      Checks.notBeforeBirth(contacts().get(i).on(), born, "contacts", i, "on");
+    }
+    for (int i = 0; i < referrals().size(); i++) {
+      Checks.notBeforeBirth(referrals().get(i).referredOn(), born, "referrals", i, "referredOn");
+    }
+    for (int i = 0; i < decisionConversations().size(); i++) {
+      Checks.notBeforeBirth(decisionConversations().get(i).heldOn(), born, "decisionConversations", i, "heldOn");
+    }
+    for (int i = 0; i < mdtDiscussions().size(); i++) {
+      Checks.notBeforeBirth(mdtDiscussions().get(i).heldOn(), born, "mdtDiscussions", i, "heldOn");
+    }
+    for (int i = 0; i < safeguardingConcerns().size(); i++) {
+      Checks.notBeforeBirth(safeguardingConcerns().get(i).raisedOn(), born, "safeguardingConcerns", i, "raisedOn");
+    }
+    if (plan().isPresent()) {
+      List<PlanVersion> versions = plan().get().versions();
+      for (int i = 0; i < versions.size(); i++) {
+        Checks.notBeforeBirth(versions.get(i).recordedOn(), born, "plan.versions", i, "recordedOn");
+      }
     }
   }
 
   /**
-   * Checks that nothing recorded as having happened is later than the reference date.
+   * Checks the case against the reference date with the default {@link Plausibility} bounds.
    *
-   * @throws ModelValidationException naming the first field dated after {@code asOf}
+   * @throws ModelValidationException naming the first field dated after {@code asOf} or outside
+   *     the bounds
+   * @see #checkAsOf(LocalDate, Plausibility)
    */
   public PatientCase checkAsOf(LocalDate asOf) {
-    patient().checkAsOf(asOf);
+    return checkAsOf(asOf, Plausibility.defaults());
+  }
+
+  /**
+   * Checks that nothing recorded as having happened is later than the reference date, and that the
+   * case is plausible on it: the person's age, the durations between related dates and how far
+   * ahead anything is planned are within {@code plausibility}'s bounds. Called on every evaluation:
+   * it only compares dates, and builds a message only for a field that fails.
+   *
+   * @throws ModelValidationException naming the first field that fails
+   */
+  public PatientCase checkAsOf(LocalDate asOf, Plausibility plausibility) {
+    patient().checkAsOf(asOf, plausibility);
+    LocalDate latestPlanned = plausibility.latestPlanned(asOf);
     for (int i = 0; i < pamAssessments().size(); i++) {
       Checks.notAfter(pamAssessments().get(i).assessedOn(), asOf, "pamAssessments", i, "assessedOn");
     }
-    plan().ifPresent(p -> p.checkAsOf(asOf));
+    plan().ifPresent(p -> p.checkAsOf(asOf, plausibility, latestPlanned));
+    for (int i = 0; i < pendingDecisions().size(); i++) {
+      Optional<LocalDate> decideBy = pendingDecisions().get(i).decideBy();
+      if (decideBy.isPresent()) {
+        plausibility.checkPlanned(decideBy.get(), latestPlanned, "pendingDecisions[" + i + "].decideBy");
+      }
+    }
     for (int i = 0; i < contacts().size(); i++) {
       Checks.notAfter(contacts().get(i).on(), asOf, "contacts", i, "on");
     }

@@ -82,10 +82,10 @@ public abstract class PersonalisedCarePlan {
     }
   }
 
-  void checkAsOf(LocalDate asOf) {
+  void checkAsOf(LocalDate asOf, Plausibility plausibility, LocalDate latestPlanned) {
     for (int i = 0; i < versions().size(); i++) {
       Checks.notAfter(versions().get(i).recordedOn(), asOf, "plan.versions", i, "recordedOn");
-      versions().get(i).content().checkAsOf(asOf, "plan.versions[" + i + "].content");
+      versions().get(i).content().checkAsOf(asOf, plausibility, latestPlanned, "plan.versions", i);
     }
   }
 }

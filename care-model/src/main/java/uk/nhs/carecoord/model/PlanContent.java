@@ -68,13 +68,47 @@ public abstract class PlanContent {
     }
   }
 
-  void checkAsOf(LocalDate asOf, String path) {
-    Checks.notAfter(agreedOn(), asOf, path + ".agreedOn");
+  /** Checks version {@code index} of {@code list}; paths are built only for a field that fails. */
+  void checkAsOf(LocalDate asOf, Plausibility plausibility, LocalDate latestPlanned, String list, int index) {
+    if (agreedOn().isPresent() && agreedOn().get().isAfter(asOf)) {
+      Checks.notAfter(agreedOn(), asOf, path(list, index) + ".agreedOn");
+    }
+    if (nextReviewOn().isPresent()) {
+      LocalDate review = nextReviewOn().get();
+      if (review.isAfter(latestPlanned)) {
+        plausibility.checkPlanned(review, latestPlanned, path(list, index) + ".nextReviewOn");
+      }
+      if (agreedOn().isPresent() && review.isAfter(agreedOn().get().plusYears(plausibility.maxSpanYears()))) {
+        plausibility.checkSpan(agreedOn().get(), review, path(list, index) + ".nextReviewOn", "agreedOn");
+      }
+    }
     for (int i = 0; i < actions().size(); i++) {
-      Checks.notAfter(actions().get(i).completedOn(), asOf, path + ".actions", i, "completedOn");
+      PlanAction action = actions().get(i);
+      if (action.completedOn().isPresent() && action.completedOn().get().isAfter(asOf)) {
+        Checks.notAfter(action.completedOn(), asOf, path(list, index) + ".actions", i, "completedOn");
+      }
+      if (action.dueOn().isPresent() && action.dueOn().get().isAfter(latestPlanned)) {
+        plausibility.checkPlanned(action.dueOn().get(), latestPlanned, path(list, index) + ".actions[" + i + "].dueOn");
+      }
     }
     for (int i = 0; i < goals().size(); i++) {
-      Checks.notAfter(goals().get(i).statusChangedOn(), asOf, path + ".goals", i, "statusChangedOn");
+      Goal goal = goals().get(i);
+      if (goal.statusChangedOn().isPresent() && goal.statusChangedOn().get().isAfter(asOf)) {
+        Checks.notAfter(goal.statusChangedOn(), asOf, path(list, index) + ".goals", i, "statusChangedOn");
+      }
+      if (goal.targetOn().isPresent()) {
+        LocalDate target = goal.targetOn().get();
+        if (target.isAfter(latestPlanned)) {
+          plausibility.checkPlanned(target, latestPlanned, path(list, index) + ".goals[" + i + "].targetOn");
+        }
+        if (goal.startOn().isPresent() && target.isAfter(goal.startOn().get().plusYears(plausibility.maxSpanYears()))) {
+          plausibility.checkSpan(goal.startOn().get(), target, path(list, index) + ".goals[" + i + "].targetOn", "startOn");
+        }
+      }
     }
+  }
+
+  private static String path(String list, int index) {
+    return list + "[" + index + "].content";
   }
 }

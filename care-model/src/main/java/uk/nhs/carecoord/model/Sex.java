@@ -38,6 +38,7 @@ public enum Sex {
         return value;
       }
     }
-    throw new ModelValidationException("sex", "unknown code '" + code + "'");
+    throw new ModelValidationException(
+        "sex", "unknown code '" + code + "', expected one of " + Checks.codes(values(), Sex::code));
   }
 }

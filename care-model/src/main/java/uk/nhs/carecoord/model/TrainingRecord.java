@@ -63,8 +63,36 @@ public abstract class TrainingRecord {
     Checks.notBlank(provider(), "provider");
   }
 
-  void checkAsOf(LocalDate asOf, String path) {
-    Checks.notAfter(startedOn(), asOf, path + ".startedOn");
-    Checks.notAfter(completedOn(), asOf, path + ".completedOn");
+  /** Checks record {@code index} of a co-ordinator; paths are built only for a field that fails. */
+  void checkAsOf(LocalDate asOf, Plausibility plausibility, LocalDate earliest, int index) {
+    if (startedOn().isPresent()) {
+      LocalDate started = startedOn().get();
+      Checks.notAfter(started, asOf, "trainingRecords", index, "startedOn");
+      if (started.isBefore(earliest)) {
+        throw new ModelValidationException(path(index) + ".startedOn", beforeWorkingLife(plausibility));
+      }
+      if (completedOn().isPresent() && completedOn().get().isAfter(started.plusYears(plausibility.maxSpanYears()))) {
+        plausibility.checkSpan(started, completedOn().get(), path(index) + ".completedOn", "startedOn");
+      }
+    }
+    if (completedOn().isPresent()) {
+      LocalDate completed = completedOn().get();
+      Checks.notAfter(completed, asOf, "trainingRecords", index, "completedOn");
+      if (completed.isBefore(earliest)) {
+        throw new ModelValidationException(path(index) + ".completedOn", beforeWorkingLife(plausibility));
+      }
+      if (expiresOn().isPresent() && expiresOn().get().isAfter(completed.plusYears(plausibility.maxSpanYears()))) {
+        plausibility.checkSpan(completed, expiresOn().get(), path(index) + ".expiresOn", "completedOn");
+      }
+    }
+  }
+
+  static String beforeWorkingLife(Plausibility plausibility) {
+    return "is more than " + plausibility.maxWorkingLifeYears()
+        + " years before the reference date, before a plausible working life";
+  }
+
+  private static String path(int index) {
+    return "trainingRecords[" + index + "]";
   }
 }

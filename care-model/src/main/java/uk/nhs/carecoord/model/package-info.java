@@ -9,6 +9,11 @@
  * with generated builders ({@code Patient.builder()...build()}) and read or written as JSON with
  * {@link uk.nhs.carecoord.model.CareJson}. Dates are {@link java.time.LocalDate}s, written as
  * ISO-8601.
+ *
+ * <p>What a SNOMED CT code in a person's record ({@link uk.nhs.carecoord.model.CodedEntry}) means
+ * comes from {@link uk.nhs.carecoord.model.CodeClusters}: NHS England's Primary Care Domain code
+ * clusters and other published lists, shipped as published ({@code CodeClusters.builtIn()}), or
+ * read from a directory of OpenCodelists CSV files.
  */
 @Value.Style(
     throwForInvalidImmutableState = ModelValidationException.class,

@@ -145,7 +145,7 @@ class CareJsonTest {
     CareJsonException e = readFails("{\"patient\": ");
     assertEquals(1, e.line());
     assertEquals(13, e.column());
-    assertEquals("", e.path());
+    assertEquals("patient", e.path());
   }
 
   @ParameterizedTest

@@ -46,6 +46,28 @@ class NhsNumberPropertyTest {
   }
 
   @Property
+  void theThreeWrittenFormsReadAsTheSameNumber(@ForAll("anyNumbers") NhsNumber n) {
+    String d = n.digits();
+    String hyphens = d.substring(0, 3) + "-" + d.substring(3, 6) + "-" + d.substring(6);
+    assertEquals(n, NhsNumber.of(hyphens));
+    assertEquals(n, NhsNumber.of(n.toString()));
+    assertEquals(d, NhsNumber.of(hyphens).digits());
+  }
+
+  @Property
+  void anyOtherCharacterIsRefusedNamingItsPosition(
+      @ForAll("anyNumbers") NhsNumber n, @ForAll @IntRange(min = 0, max = 9) int at, @ForAll("notDigits") char c) {
+    String text = n.digits().substring(0, at) + c + n.digits().substring(at + 1);
+    ModelValidationException e = assertThrows(ModelValidationException.class, () -> NhsNumber.of(text));
+    assertTrue(e.getMessage().contains("character " + (at + 1) + " "), e.getMessage());
+  }
+
+  @Provide
+  Arbitrary<Character> notDigits() {
+    return Arbitraries.chars().filter(c -> (c < '0' || c > '9') && c != ' ' && c != '-');
+  }
+
+  @Property
   void changingAnySingleDigitMakesItInvalid(
       @ForAll("anyNumbers") NhsNumber n,
       @ForAll @IntRange(min = 0, max = 9) int position,

@@ -52,13 +52,37 @@ class NhsNumberTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "", "943476591", "94347659190", "943476591X", "94347-65919", "943\t476\t5919", " ", "٩٤٣٤٧٦٥٩١٩"
-      })
-  void rejectsAnythingButTenDigits(String text) {
+  @ValueSource(strings = {"943-476-5919", "943 476 5919", "9434765919"})
+  void acceptsTheWaysPeopleWriteIt(String text) {
+    assertEquals("9434765919", NhsNumber.of(text).digits());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "943476591", "94347659190", "943 476 591", "943-476-59190"})
+  void saysHowManyDigitsThereAre(String text) {
     ModelValidationException e = assertInvalid("nhsNumber", () -> NhsNumber.of(text));
-    assertTrue(e.getMessage().contains("10 digits"), e.getMessage());
+    assertTrue(e.getMessage().contains("must be 10 digits, has "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"943476591X", "943\t476\t5919", "943.476.5919", "٩٤٣٤٧٦٥٩١٩", "943/476/5919"})
+  void saysWhichCharacterDoesNotBelong(String text) {
+    ModelValidationException e = assertInvalid("nhsNumber", () -> NhsNumber.of(text));
+    assertTrue(e.getMessage().contains("must hold only digits"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"94347-65919", "943 4765919", "943-476 5919", " 9434765919", "9434765919 ", "943  476 5919"})
+  void saysWhenTheSeparatorsAreOutOfPlace(String text) {
+    ModelValidationException e = assertInvalid("nhsNumber", () -> NhsNumber.of(text));
+    assertTrue(e.getMessage().contains("separators are out of place"), e.getMessage());
+  }
+
+  @Test
+  void aHyphenatedNumberIsNotRefusedAsTooShort() {
+    // Defect: "943-476-5919" was refused as "must be 10 digits" although it has ten.
+    assertEquals(NhsNumber.of("9434765919"), NhsNumber.of("943-476-5919"));
+    assertEquals(NhsNumber.of("9434765919"), CareJson.read("\"943-476-5919\"", NhsNumber.class));
   }
 
   @ParameterizedTest

@@ -30,4 +30,9 @@ final class Html {
   static String th(String text) {
     return "<th scope=\"col\">" + esc(text) + "</th>";
   }
+
+  /** A right-aligned cell holding a count or its marker. */
+  static void number(StringBuilder b, Count n) {
+    b.append("<td class=\"n\">").append(esc(n.display())).append("</td>");
+  }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import uk.nhs.carecoord.model.CareJson;
 
@@ -13,12 +14,12 @@ final class JsonWriter {
   private JsonWriter() {}
 
   static List<Path> writeAggregates(ReportSet r, Path dir) {
-    return List.of(
-        write(About.of(r), dir.resolve("about.json")),
-        write(r.training(), dir.resolve("training.json")),
-        write(r.caseload(), dir.resolve("caseload.json")),
-        write(r.activation(), dir.resolve("activation.json")),
-        write(r.safeguarding(), dir.resolve("safeguarding.json")));
+    List<Path> files = new ArrayList<>();
+    files.add(write(About.of(r), dir.resolve("about.json")));
+    for (Rendered<?> report : r.rendered()) {
+      files.add(write(report.value(), dir.resolve(report.jsonFile())));
+    }
+    return files;
   }
 
   static String json(Object value) {

@@ -1,7 +1,13 @@
 package uk.nhs.carecoord.reporting;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
@@ -9,7 +15,9 @@ import uk.nhs.carecoord.rules.CoordinatorEvaluation;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
- * Builds a PCN's reports from its cases and the rules' evaluations.
+ * Builds a PCN's reports from its cases and the rules' evaluations: the module's one entry point.
+ *
+ * <p>All at once, when the cases fit in memory:
  *
  * <pre>{@code
  * CareRules rules = CareRules.builder().asOf(date).build();
@@ -18,7 +26,19 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
  * reports.writeAll(outputDirectory);
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe; {@link #build} is a pure function of its arguments.
+ * <p>Or streaming, in memory that does not grow with the number of people (see {@link
+ * ReportAccumulator}):
+ *
+ * <pre>{@code
+ * try (ReportAccumulator acc = PcnReports.builder().asOf(date).build()
+ *     .accumulator(pcn, rules.evaluateCoordinators(pcn))) {
+ *   cases.forEach(c -> acc.add(c, rules.evaluate(c, pcn)));
+ *   acc.writeAll(outputDirectory);
+ * }
+ * }</pre>
+ *
+ * <p>Both give the same files, byte for byte. Instances are immutable and thread-safe; {@link
+ * #build} is a pure function of its arguments.
  */
 public final class PcnReports {
   /** Counts from 1 to this are suppressed by default (OpenSAFELY, NHS Digital HES). */
@@ -27,12 +47,22 @@ public final class PcnReports {
   /** The default suppression marker. */
   public static final String DEFAULT_MARKER = "*";
 
+  /**
+   * The aggregate reports, in the order of their files and of the HTML page. A new report is a
+   * {@link Section} added here.
+   */
+  static final List<Section<?>> SECTIONS =
+      List.of(TrainingMatrix.SECTION, Caseload.SECTION, Activation.SECTION, Safeguarding.SECTION);
+
   private final Suppression suppression;
   private final Optional<LocalDate> asOf;
+  private final Path workDirectory;
+  private final Labels labels = Labels.CODES;
 
-  private PcnReports(Suppression suppression, Optional<LocalDate> asOf) {
+  private PcnReports(Suppression suppression, Optional<LocalDate> asOf, Path workDirectory) {
     this.suppression = suppression;
     this.asOf = asOf;
+    this.workDirectory = workDirectory;
   }
 
   /** A builder with the default threshold ({@value #DEFAULT_SUPPRESSION_THRESHOLD}) and marker. */
@@ -41,8 +71,9 @@ public final class PcnReports {
   }
 
   /**
-   * The five reports. Evaluations are matched to cases by patient id; cases without an evaluation
-   * count in no cohort, and evaluations without a case still reach the worklist, unallocated.
+   * The reports, all inputs in memory. Evaluations are matched to cases by patient id; cases
+   * without an evaluation count in no cohort, and evaluations without a case still reach the
+   * worklist, unallocated.
    *
    * @param pcn the PCN: practices, co-ordinators and supervision arrangements
    * @param cases the caseload, in any order (patient ids unique)
@@ -56,19 +87,57 @@ public final class PcnReports {
       Collection<PatientCase> cases,
       Collection<PatientEvaluation> patientEvaluations,
       Collection<CoordinatorEvaluation> coordinatorEvaluations) {
-    Inputs in = Inputs.of(pcn, cases, patientEvaluations, coordinatorEvaluations, asOf, suppression);
-    return new ReportSet(
-        pcn.code(),
-        pcn.name(),
-        in.asOf(),
-        suppression.threshold(),
-        suppression.marker(),
-        suppression.roundTo(),
-        TrainingMatrix.of(pcn, in.coordinators(), in.asOf()),
-        Caseload.of(in),
-        Activation.of(in),
-        Safeguarding.of(in),
-        Worklists.of(in));
+    Map<String, PatientEvaluation> byId = new HashMap<>();
+    for (PatientEvaluation e : patientEvaluations) {
+      if (byId.put(e.patientId(), e) != null) {
+        throw new IllegalArgumentException("two patient evaluations have the same patient id");
+      }
+    }
+    LocalDate date =
+        asOf.or(() -> patientEvaluations.stream().map(PatientEvaluation::asOf).min(Comparator.naturalOrder()))
+            .or(() -> coordinatorEvaluations.stream().map(CoordinatorEvaluation::asOf).min(Comparator.naturalOrder()))
+            .orElseThrow(
+                () -> new IllegalArgumentException("no evaluations to take the reference date from: set asOf"));
+    // Nothing is written to disk: the worklist is held and sorted in memory.
+    ReportAccumulator acc = accumulator(pcn, coordinatorEvaluations, date, null, Integer.MAX_VALUE / 10);
+    for (PatientCase c : cases) {
+      PatientEvaluation e = byId.remove(c.patient().id());
+      if (e == null) {
+        acc.addCase(c);
+      } else {
+        acc.add(c, e);
+      }
+    }
+    byId.values().forEach(acc::addEvaluation);
+    return acc.finish();
+  }
+
+  /**
+   * An accumulator for streaming: add each case with its evaluation, then write. Memory stays
+   * bounded whatever the number of cases; the worklist is sorted in run files under the {@linkplain
+   * Builder#workDirectory work directory}, deleted when the accumulator is closed.
+   *
+   * @param pcn the PCN: practices, co-ordinators and supervision arrangements
+   * @param coordinatorEvaluations the rules' evaluations of the PCN's co-ordinators
+   * @throws IllegalArgumentException if no reference date is set and no co-ordinator evaluation
+   *     gives one, or if a co-ordinator evaluation is as of another date
+   */
+  public ReportAccumulator accumulator(Pcn pcn, Collection<CoordinatorEvaluation> coordinatorEvaluations) {
+    LocalDate date =
+        asOf.or(() -> coordinatorEvaluations.stream().map(CoordinatorEvaluation::asOf).min(Comparator.naturalOrder()))
+            .orElseThrow(
+                () -> new IllegalArgumentException("no co-ordinator evaluations to take the reference date from: set asOf"));
+    return accumulator(pcn, coordinatorEvaluations, date, workDirectory, Worklists.DEFAULT_RUN);
+  }
+
+  /** An accumulator with the run size given: tests use small runs to exercise the merge. */
+  ReportAccumulator accumulator(
+      Pcn pcn, Collection<CoordinatorEvaluation> coordinators, LocalDate date, Path spillRoot, int run) {
+    if (coordinators.stream().anyMatch(e -> !e.asOf().equals(date))) {
+      throw new IllegalArgumentException("every evaluation must be as of " + date);
+    }
+    ReportContext context = new ReportContext(pcn, date, suppression, List.copyOf(coordinators));
+    return new ReportAccumulator(context, labels, SECTIONS, spillRoot, run);
   }
 
   /** The suppression threshold in force. */
@@ -82,6 +151,7 @@ public final class PcnReports {
     private String marker = DEFAULT_MARKER;
     private int roundTo = 1;
     private LocalDate asOf;
+    private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Builder() {}
 
@@ -116,13 +186,24 @@ public final class PcnReports {
     }
 
     /**
+     * Where a {@link ReportAccumulator} writes its sorted worklist runs (patient data, deleted when
+     * it is closed); by default the system's temporary directory. Put it on a disk the patient
+     * data may be on.
+     */
+    public Builder workDirectory(Path directory) {
+      this.workDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
      * The configured reports.
      *
      * @throws IllegalArgumentException if the threshold is negative, the marker blank or the
      *     rounding base below 1
      */
     public PcnReports build() {
-      return new PcnReports(new Suppression(threshold, marker, roundTo), Optional.ofNullable(asOf));
+      return new PcnReports(
+          new Suppression(threshold, marker, roundTo), Optional.ofNullable(asOf), workDirectory);
     }
   }
 }

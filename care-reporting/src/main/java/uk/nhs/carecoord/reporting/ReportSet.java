@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The reports of one PCN as of one date, with writers for each format.
@@ -15,30 +19,12 @@ import java.util.List;
  * {@code writeWorklist...} methods and {@link #writeAll}, to files whose names contain {@value
  * #PATIENT_DATA}.
  *
- * @param pcnCode the PCN's code
- * @param pcnName the PCN's name
- * @param asOf the reference date
- * @param suppressionThreshold counts from 1 to this are suppressed
- * @param suppressionMarker what a suppressed count shows
- * @param countsRoundedTo shown counts are rounded to the nearest multiple of this (1: not rounded)
- * @param training the training compliance matrix
- * @param caseload caseload and cohorts
- * @param activation patient activation
- * @param safeguarding safeguarding
- * @param worklist the next-steps worklist: contains patient data
+ * <p>A report set from {@link ReportAccumulator#finish()} reads its worklist from the
+ * accumulator's sorted run files while writing, one entry at a time: write it before closing the
+ * accumulator. {@link #worklist()} loads every entry into memory; prefer the writers for large
+ * populations.
  */
-public record ReportSet(
-    String pcnCode,
-    String pcnName,
-    LocalDate asOf,
-    int suppressionThreshold,
-    String suppressionMarker,
-    int countsRoundedTo,
-    TrainingComplianceReport training,
-    CaseloadReport caseload,
-    ActivationReport activation,
-    SafeguardingReport safeguarding,
-    Worklist worklist) {
+public final class ReportSet {
 
   /** Marks every file name that holds patient data. */
   public static final String PATIENT_DATA = "CONTAINS-PATIENT-DATA";
@@ -48,6 +34,115 @@ public record ReportSet(
 
   /** File name of the worklist HTML page. */
   public static final String WORKLIST_HTML_FILE = "worklist-" + PATIENT_DATA + ".html";
+
+  /** File name of the worklist JSON. */
+  public static final String WORKLIST_JSON_FILE = "worklist-" + PATIENT_DATA + ".json";
+
+  /** File name of the worklist CSV. */
+  public static final String WORKLIST_CSV_FILE = "worklist-" + PATIENT_DATA + ".csv";
+
+  private final String pcnCode;
+  private final String pcnName;
+  private final LocalDate asOf;
+  private final Suppression suppression;
+  private final List<Rendered<?>> reports;
+  private final ExternalSort<Worklist.Entry> worklist;
+  private final Labels labels;
+
+  ReportSet(
+      String pcnCode,
+      String pcnName,
+      LocalDate asOf,
+      Suppression suppression,
+      List<Rendered<?>> reports,
+      ExternalSort<Worklist.Entry> worklist,
+      Labels labels) {
+    this.pcnCode = pcnCode;
+    this.pcnName = pcnName;
+    this.asOf = asOf;
+    this.suppression = suppression;
+    this.reports = List.copyOf(reports);
+    this.worklist = worklist;
+    this.labels = labels;
+  }
+
+  /** The PCN's code. */
+  public String pcnCode() {
+    return pcnCode;
+  }
+
+  /** The PCN's name. */
+  public String pcnName() {
+    return pcnName;
+  }
+
+  /** The reference date. */
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  /** Counts from 1 to this are suppressed. */
+  public int suppressionThreshold() {
+    return suppression.threshold();
+  }
+
+  /** What a suppressed count shows. */
+  public String suppressionMarker() {
+    return suppression.marker();
+  }
+
+  /** Shown counts are rounded to the nearest multiple of this (1: not rounded). */
+  public int countsRoundedTo() {
+    return suppression.roundTo();
+  }
+
+  /** The training compliance matrix. */
+  public TrainingComplianceReport training() {
+    return require(TrainingComplianceReport.class);
+  }
+
+  /** Caseload and cohorts. */
+  public CaseloadReport caseload() {
+    return require(CaseloadReport.class);
+  }
+
+  /** Patient activation. */
+  public ActivationReport activation() {
+    return require(ActivationReport.class);
+  }
+
+  /** Safeguarding. */
+  public SafeguardingReport safeguarding() {
+    return require(SafeguardingReport.class);
+  }
+
+  /**
+   * An aggregate report by its type, e.g. {@code report(CaseloadReport.class)}: the way to reach a
+   * report that has no accessor of its own here.
+   */
+  public <R> Optional<R> report(Class<R> type) {
+    return reports.stream().map(Rendered::value).filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  /** The aggregate reports, in the order the HTML page shows them. */
+  public List<Object> reports() {
+    return reports.stream().<Object>map(Rendered::value).toList();
+  }
+
+  /** How many entries the worklist has. */
+  public long worklistSize() {
+    return worklist.size();
+  }
+
+  /**
+   * The next-steps worklist: contains patient data. Holds every entry in memory; to write a large
+   * worklist use {@link #writeWorklist} and {@link #writeWorklistHtml}, which stream.
+   */
+  public Worklist worklist() {
+    List<Worklist.Entry> entries = new ArrayList<>();
+    worklist.forEach(entries::add);
+    return new Worklist(asOf, entries);
+  }
 
   /**
    * Writes each aggregate report as JSON ({@code training.json}, {@code caseload.json}, {@code
@@ -77,24 +172,24 @@ public record ReportSet(
   }
 
   /**
-   * Writes the worklist as {@code worklist-CONTAINS-PATIENT-DATA.json} and {@code .csv} into
-   * {@code dir}. Keep these files within the practice.
+   * Writes the worklist as {@value #WORKLIST_JSON_FILE} and {@value #WORKLIST_CSV_FILE} into
+   * {@code dir}, one entry at a time. Keep these files within the practice.
    *
    * @return the files written
    */
   public List<Path> writeWorklist(Path dir) {
-    Path json = JsonWriter.write(worklist, dir.resolve("worklist-" + PATIENT_DATA + ".json"));
-    List<Path> csv = CsvWriter.write(List.of(CsvTables.worklist(worklist)), dir);
-    return List.of(json, csv.get(0));
+    return WorklistWriter.write(
+        worklist, asOf, pcnName, dir.resolve(WORKLIST_JSON_FILE), dir.resolve(WORKLIST_CSV_FILE), null);
   }
 
   /** Writes the worklist as an HTML page with a patient-data banner. Keep it within the practice. */
   public Path writeWorklistHtml(Path file) {
-    return write(file, HtmlPage.worklist(this));
+    return WorklistWriter.write(worklist, asOf, pcnName, null, null, file).get(0);
   }
 
   /**
-   * Writes everything into {@code dir}: JSON, CSV, {@value #HTML_FILE}, and the worklist files.
+   * Writes everything into {@code dir}: JSON, CSV, {@value #HTML_FILE}, and the worklist files
+   * (in one pass over the worklist).
    *
    * @return the files written, aggregates first
    */
@@ -102,16 +197,28 @@ public record ReportSet(
     List<Path> json = writeJson(dir);
     List<Path> csv = writeCsv(dir);
     Path html = writeHtml(dir.resolve(HTML_FILE));
-    List<Path> worklistFiles = writeWorklist(dir);
-    Path worklistHtml = writeWorklistHtml(dir.resolve(WORKLIST_HTML_FILE));
-    return java.util.stream.Stream.of(json, csv, List.of(html), worklistFiles, List.of(worklistHtml))
-        .flatMap(List::stream)
-        .toList();
+    List<Path> worklistFiles =
+        WorklistWriter.write(
+            worklist, asOf, pcnName, dir.resolve(WORKLIST_JSON_FILE), dir.resolve(WORKLIST_CSV_FILE),
+            dir.resolve(WORKLIST_HTML_FILE));
+    return Stream.of(json, csv, List.of(html), worklistFiles).flatMap(List::stream).toList();
   }
 
   /** The HTML page of aggregate reports, as text. */
   public String toHtml() {
     return HtmlPage.aggregates(this);
+  }
+
+  List<Rendered<?>> rendered() {
+    return reports;
+  }
+
+  Labels labels() {
+    return labels;
+  }
+
+  private <R> R require(Class<R> type) {
+    return report(type).orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " in this set"));
   }
 
   private static Path write(Path file, String text) {
@@ -124,5 +231,28 @@ public record ReportSet(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** Equal when the PCN, date, suppression, every report and the worklist are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ReportSet r
+        && pcnCode.equals(r.pcnCode)
+        && pcnName.equals(r.pcnName)
+        && asOf.equals(r.asOf)
+        && suppression.equals(r.suppression)
+        && reports().equals(r.reports())
+        && worklist().equals(r.worklist());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(pcnCode, pcnName, asOf, suppression, reports());
+  }
+
+  @Override
+  public String toString() {
+    return "ReportSet[" + pcnCode + " as of " + asOf + ", " + reports.size() + " reports, "
+        + worklist.size() + " worklist entries]";
   }
 }

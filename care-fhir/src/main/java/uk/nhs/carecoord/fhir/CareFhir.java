@@ -1,0 +1,204 @@
+package uk.nhs.carecoord.fhir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * FHIR R4 (UK Core) in and out of the care co-ordination model: the one entry point of {@code
+ * care-fhir}. Build once and share between threads:
+ *
+ * <pre>{@code
+ * CareFhir fhir = CareFhir.builder().clock(clock).build();
+ * ImportResult imported = fhir.importBundle(bundleJson);      // or XML
+ * PatientCase patientCase = imported.patientCase();
+ * System.out.println(imported.report());                      // used / ignored / refused, line by line
+ * }</pre>
+ *
+ * <p>An import is all or nothing: anything refused throws {@link FhirImportException} naming the
+ * resource and element path, and no case is made. The reference date (from the clock, or given)
+ * bounds look-backs such as encounters in the last 12 months. See {@code care-fhir/README.md} for
+ * every mapping.
+ */
+public final class CareFhir {
+  private static final Set<Bundle.BundleType> READ_BUNDLES =
+      Set.of(Bundle.BundleType.COLLECTION, Bundle.BundleType.SEARCHSET, Bundle.BundleType.TRANSACTION,
+          Bundle.BundleType.DOCUMENT, Bundle.BundleType.BATCH);
+  private static final Pattern RESOURCE_TYPE = Pattern.compile("\"resourceType\"\\s*:\\s*\"([A-Za-z]+)\"");
+
+  private final FhirCodes codes;
+  private final Clock clock;
+
+  private CareFhir(Builder b) {
+    this.codes = b.codes;
+    this.clock = b.clock;
+  }
+
+  /** A builder with the default codes and the system clock (UTC). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The codes used to recognise and to write observations, flags, referrals and plans. */
+  public FhirCodes codes() {
+    return codes;
+  }
+
+  /** Today by this instance's clock: the default reference date. */
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Import
+
+  /**
+   * Imports a FHIR R4 Bundle (collection, searchset, transaction, batch or document) about one
+   * person, in JSON or XML, with today's date as the reference date.
+   *
+   * @throws FhirImportException if the text is not readable FHIR or anything in it is refused
+   */
+  public ImportResult importBundle(String jsonOrXml) {
+    return importBundle(jsonOrXml, today());
+  }
+
+  /**
+   * Imports a bundle (JSON or XML) about one person as of a reference date.
+   *
+   * @throws FhirImportException if the text is not readable FHIR or anything in it is refused
+   */
+  public ImportResult importBundle(String jsonOrXml, LocalDate asOf) {
+    Resource r = FhirParsing.parse(Objects.requireNonNull(jsonOrXml, "jsonOrXml"), "Bundle");
+    return importResources(List.of(r), asOf);
+  }
+
+  /**
+   * Imports a bundle read from a stream (UTF-8, JSON or XML).
+   *
+   * @throws FhirImportException if the text is not readable FHIR or anything in it is refused
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public ImportResult importBundle(InputStream in, LocalDate asOf) {
+    try {
+      return importBundle(new String(in.readAllBytes(), StandardCharsets.UTF_8), asOf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Imports several resources and bundles about one person, such as the values of a CDS Hooks
+   * prefetch: bundles are opened (nested bundles too) and every resource joins one case. The same
+   * resource met twice (say the Patient in two prefetch results) counts once.
+   *
+   * @throws FhirImportException if anything is refused
+   */
+  public ImportResult importResources(Collection<? extends IBaseResource> resources, LocalDate asOf) {
+    List<PersonImporter.Located> flat = new ArrayList<>();
+    List<ImportReport.Entry> problems = new ArrayList<>();
+    for (IBaseResource r : resources) {
+      flatten(r, null, flat, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new FhirImportException(new ImportReport(problems));
+    }
+    return new PersonImporter(codes, Objects.requireNonNull(asOf, "asOf")).run(flat);
+  }
+
+  /**
+   * Imports several resources and bundles given as JSON (or XML) texts, such as the values of a CDS
+   * Hooks prefetch.
+   *
+   * @throws FhirImportException if any text is not readable FHIR or anything is refused
+   */
+  public ImportResult importTexts(Collection<String> jsonOrXml, LocalDate asOf) {
+    List<Resource> parsed = new ArrayList<>();
+    int i = 0;
+    for (String text : jsonOrXml) {
+      parsed.add(FhirParsing.parse(text, "resource[" + i++ + "]"));
+    }
+    return importResources(parsed, asOf);
+  }
+
+  private static void flatten(
+      IBaseResource r, String fullUrl, List<PersonImporter.Located> out, List<ImportReport.Entry> problems) {
+    if (!(r instanceof Resource resource)) {
+      problems.add(new ImportReport.Entry(String.valueOf(r), "resourceType", ImportOutcome.REFUSED,
+          "not an R4 resource"));
+      return;
+    }
+    if (!(resource instanceof Bundle bundle)) {
+      out.add(new PersonImporter.Located(resource, fullUrl));
+      return;
+    }
+    String name = bundle.getIdElement().hasIdPart() ? "Bundle/" + bundle.getIdElement().getIdPart() : "Bundle";
+    if (!READ_BUNDLES.contains(bundle.getType())) {
+      problems.add(new ImportReport.Entry(name, "Bundle.type", ImportOutcome.REFUSED, "bundle type '"
+          + (bundle.hasType() ? bundle.getType().toCode() : "") + "' is not read (collection, searchset,"
+          + " transaction, batch or document)"));
+      return;
+    }
+    for (int i = 0; i < bundle.getEntry().size(); i++) {
+      Bundle.BundleEntryComponent e = bundle.getEntry().get(i);
+      if (!e.hasResource()) {
+        if (e.hasRequest() && e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+          continue; // a delete in a transaction carries nothing about the person
+        }
+        problems.add(new ImportReport.Entry(name, "Bundle.entry[" + i + "].resource", ImportOutcome.REFUSED,
+            "an entry with no resource"));
+        continue;
+      }
+      flatten(e.getResource(), e.getFullUrl(), out, problems);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Recognising FHIR
+
+  /**
+   * The {@code resourceType} of a JSON text if it looks like a FHIR resource (its first {@code
+   * resourceType} member), or null; cheap, without parsing. For {@code care evaluate}, which reads
+   * case JSON and FHIR bundles alike.
+   */
+  public static String resourceTypeOf(String json) {
+    var m = RESOURCE_TYPE.matcher(json);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** A builder of {@link CareFhir}. */
+  public static final class Builder {
+    private FhirCodes codes = FhirCodes.defaults();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The codes that recognise observations, flags, referrals and plans. */
+    public Builder codes(FhirCodes codes) {
+      this.codes = Objects.requireNonNull(codes, "codes");
+      return this;
+    }
+
+    /** The clock giving today's date, the default reference date. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The façade; the FHIR context is built (once per process) on first use. */
+    public CareFhir build() {
+      return new CareFhir(this);
+    }
+  }
+}

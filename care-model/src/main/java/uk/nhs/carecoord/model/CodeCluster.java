@@ -1,0 +1,223 @@
+package uk.nhs.carecoord.model;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A published SNOMED CT code cluster, such as NHS England's Primary Care Domain reference set
+ * cluster {@code DM_COD}: its id, where it comes from and which release, what its codes mean to
+ * the rules, the condition it counts towards, and its codes with their terms.
+ *
+ * <pre>{@code
+ * CodeCluster dm = CodeCluster.builder()
+ *     .id("DM_COD").source("nhsd-primary-care-domain-refsets/dm_cod").release("20260630")
+ *     .meaning(ClusterMeaning.LONG_TERM_CONDITION_PHYSICAL).condition("DIABETES")
+ *     .code("73211009", "Diabetes mellitus")
+ *     .build();
+ * }</pre>
+ */
+public final class CodeCluster {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  private static final Pattern SNOMED = Pattern.compile("[1-9][0-9]{5,17}");
+
+  private final String id;
+  private final String source;
+  private final String release;
+  private final ClusterMeaning meaning;
+  private final String condition;
+  private final Map<String, String> codes;
+  private final String file;
+  private final Map<String, Integer> lines;
+
+  private CodeCluster(Builder b) {
+    this.id = b.id;
+    this.source = b.source;
+    this.release = b.release;
+    this.meaning = b.meaning;
+    this.condition = b.condition == null ? b.id : b.condition;
+    this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(b.codes));
+    this.file = b.file;
+    this.lines = b.lines.isEmpty() ? Map.of() : new HashMap<>(b.lines);
+  }
+
+  /** The cluster's id, e.g. {@code DM_COD}. */
+  public String id() {
+    return id;
+  }
+
+  /** Where it is published, e.g. {@code nhsd-primary-care-domain-refsets/dm_cod} on OpenCodelists. */
+  public String source() {
+    return source;
+  }
+
+  /** The release, e.g. {@code 20260630} (a PCD refset release date) or an OpenCodelists version id. */
+  public String release() {
+    return release;
+  }
+
+  /** Source and release together, e.g. {@code nhsd-primary-care-domain-refsets/dm_cod/20260630}. */
+  public String sourceRelease() {
+    return source + "/" + release;
+  }
+
+  /** What its codes mean to the rules. */
+  public ClusterMeaning meaning() {
+    return meaning;
+  }
+
+  /**
+   * The condition it counts towards: clusters sharing one (stroke and TIA, the multiple sclerosis
+   * lists) count as one condition. The cluster's id when it shares with none.
+   */
+  public String condition() {
+    return condition;
+  }
+
+  /** SNOMED CT code to term, in the order published. */
+  public Map<String, String> codes() {
+    return codes;
+  }
+
+  /** Whether the code is in this cluster. */
+  public boolean contains(String snomedCode) {
+    return codes.containsKey(snomedCode);
+  }
+
+  /** The file it was read from (its name within the directory), if it was read from one. */
+  public Optional<String> file() {
+    return Optional.ofNullable(file);
+  }
+
+  /** The 1-based line of a code in its file; 0 when not read from a file. */
+  int lineOf(String snomedCode) {
+    return lines.getOrDefault(snomedCode, 0);
+  }
+
+  @Override
+  public String toString() {
+    return id + " (" + sourceRelease() + ", " + meaning + ", " + codes.size() + " codes)";
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads a cluster's codes from OpenCodelists CSV text ({@code code,term}) into a builder. */
+  static Builder readCsv(String file, String text, Builder into) {
+    ClusterCsv.Table table = ClusterCsv.parse(file, text);
+    int code = table.requireColumn("code");
+    int term = table.column("term");
+    into.file = file;
+    for (ClusterCsv.Row row : table.rows()) {
+      into.code(row.field(code), term < 0 ? "" : row.field(term), row.line());
+    }
+    return into;
+  }
+
+  /** Builds a {@link CodeCluster}; {@link #build()} checks it. */
+  public static final class Builder {
+    private String id;
+    private String source;
+    private String release;
+    private ClusterMeaning meaning;
+    private String condition;
+    private final Map<String, String> codes = new LinkedHashMap<>();
+    private String file;
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    private Builder() {}
+
+    /** The id, e.g. {@code DM_COD}: letters, digits, {@code _ . -}. */
+    public Builder id(String id) {
+      this.id = Objects.requireNonNull(id, "id").strip();
+      return this;
+    }
+
+    /** Where it is published. */
+    public Builder source(String source) {
+      this.source = Objects.requireNonNull(source, "source").strip();
+      return this;
+    }
+
+    /** The release. */
+    public Builder release(String release) {
+      this.release = Objects.requireNonNull(release, "release").strip();
+      return this;
+    }
+
+    /** What its codes mean. */
+    public Builder meaning(ClusterMeaning meaning) {
+      this.meaning = Objects.requireNonNull(meaning, "meaning");
+      return this;
+    }
+
+    /** The condition it counts towards (default: its id). */
+    public Builder condition(String condition) {
+      String c = Objects.requireNonNull(condition, "condition").strip();
+      this.condition = c.isEmpty() ? null : c;
+      return this;
+    }
+
+    /** Adds a code with its term. */
+    public Builder code(String snomedCode, String term) {
+      return code(snomedCode, term, 0);
+    }
+
+    /** Adds codes with their terms. */
+    public Builder codes(Map<String, String> codeToTerm) {
+      codeToTerm.forEach(this::code);
+      return this;
+    }
+
+    private Builder code(String snomedCode, String term, int line) {
+      String code = Objects.requireNonNull(snomedCode, "snomedCode").strip();
+      List<String> self = id == null ? List.of() : List.of(id);
+      if (!SNOMED.matcher(code).matches()) {
+        throw new CodeClusterException(file, line, self,
+            "malformed SNOMED CT code '" + code + "': expected 6 to 18 digits, not starting with 0");
+      }
+      if (codes.containsKey(code)) {
+        Integer first = lines.get(code);
+        throw new CodeClusterException(file, line, self,
+            "code " + code + " appears twice" + (first != null && first > 0 ? " (first on line " + first + ")" : ""));
+      }
+      codes.put(code, Objects.requireNonNull(term, "term").strip());
+      if (line > 0) {
+        lines.put(code, line);
+      }
+      return this;
+    }
+
+    /**
+     * Checks and builds.
+     *
+     * @throws CodeClusterException if the id is malformed, a field is missing or it has no codes
+     */
+    public CodeCluster build() {
+      List<String> self = id == null ? List.of() : List.of(id);
+      if (id == null || !ID.matcher(id).matches()) {
+        throw new CodeClusterException(file, 0, self, "cluster id '" + id + "' must be letters, digits, '_', '.' or '-'");
+      }
+      if (source == null || source.isEmpty()) {
+        throw new CodeClusterException(file, 0, self, "cluster needs a source");
+      }
+      if (release == null || release.isEmpty()) {
+        throw new CodeClusterException(file, 0, self, "cluster needs a release");
+      }
+      if (meaning == null) {
+        throw new CodeClusterException(file, 0, self, "cluster needs a meaning");
+      }
+      if (codes.isEmpty()) {
+        throw new CodeClusterException(file, 0, self, "cluster has no codes");
+      }
+      return new CodeCluster(this);
+    }
+  }
+}

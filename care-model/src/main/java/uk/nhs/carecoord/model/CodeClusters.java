@@ -1,0 +1,348 @@
+package uk.nhs.carecoord.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A versioned set of {@link CodeCluster}s: what every SNOMED CT code a GP record may hold means to
+ * the rules. The set's {@link #version()} is derived from its clusters (ids, releases, meanings
+ * and codes) and travels in every decision record. Looking up a code is one hash lookup.
+ *
+ * <pre>{@code
+ * CodeClusters clusters = CodeClusters.builtIn();                 // NHS England PCD clusters and others
+ * CodeClusters local = CodeClusters.builtIn().toBuilder()
+ *     .replaceAll(CodeClusters.read(Path.of("code-lists")))      // a newer DM_COD, a local cluster
+ *     .build();
+ * }</pre>
+ *
+ * <p>A directory of clusters holds OpenCodelists CSV files ({@code code,term}) and a manifest,
+ * {@value #MANIFEST}, with one line per file:
+ *
+ * <pre>
+ * file,cluster,meaning,condition,source,release,note
+ * dm_cod.csv,DM_COD,LONG_TERM_CONDITION_PHYSICAL,DIABETES,nhsd-primary-care-domain-refsets/dm_cod,20260630,
+ * </pre>
+ *
+ * {@code condition} (clusters that count as one condition share it) and {@code note} may be
+ * blank. The set is immutable and safe to share between threads.
+ */
+public final class CodeClusters {
+  /** The manifest's file name within a directory of clusters. */
+  public static final String MANIFEST = "code-clusters.csv";
+
+  private static final String BUILT_IN_ROOT = "clusters/";
+
+  private final List<CodeCluster> clusters;
+  private final Map<String, CodeCluster> byId;
+  private final Map<String, List<CodeCluster>> byCode;
+  private final String version;
+
+  private CodeClusters(Map<String, CodeCluster> byId, Map<String, List<CodeCluster>> byCode) {
+    this.byId = byId;
+    this.clusters = List.copyOf(byId.values());
+    this.byCode = byCode;
+    this.version = versionOf(clusters);
+  }
+
+  /**
+   * The clusters shipped with this library, as published (see {@code clusters/PROVENANCE.md} beside
+   * them): NHS England's Primary Care Domain clusters and a few other OpenCodelists lists. Loaded
+   * once.
+   */
+  public static CodeClusters builtIn() {
+    return BuiltIn.INSTANCE;
+  }
+
+  /** An empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these clusters, to add or replace some. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.byId.putAll(byId);
+    return b;
+  }
+
+  /**
+   * Reads a directory of OpenCodelists CSV files and its manifest, {@value #MANIFEST}. Every
+   * {@code .csv} file in the directory must be named in the manifest.
+   *
+   * @throws CodeClusterException naming the file and line of a malformed code or line, a cluster
+   *     id twice, a code given contradictory meanings, or a bad manifest; nothing is loaded
+   * @throws UncheckedIOException if the directory cannot be read
+   */
+  public static CodeClusters read(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    if (!Files.isDirectory(directory)) {
+      throw new CodeClusterException(directory.toString(), 0, List.of(), "is not a directory of code clusters");
+    }
+    Set<String> csvFiles = new LinkedHashSet<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      files.map(p -> p.getFileName().toString())
+          .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv") && !n.equals(MANIFEST))
+          .sorted()
+          .forEach(csvFiles::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+    CodeClusters read = load(name -> {
+      try {
+        return Files.readAllBytes(directory.resolve(name));
+      } catch (NoSuchFileException e) {
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + directory.resolve(name), e);
+      }
+    });
+    for (CodeCluster c : read.clusters) {
+      csvFiles.remove(c.file().orElse(""));
+    }
+    if (!csvFiles.isEmpty()) {
+      throw new CodeClusterException(csvFiles.iterator().next(), 0, List.of(),
+          "is not named in " + MANIFEST + ": add a line for it (or remove the file)");
+    }
+    return read;
+  }
+
+  /** Every cluster, in id order. */
+  public List<CodeCluster> clusters() {
+    return clusters;
+  }
+
+  /** The cluster with this id. */
+  public Optional<CodeCluster> cluster(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The clusters a code is in, in id order; empty for a code in none. */
+  public List<CodeCluster> clustersOf(String snomedCode) {
+    List<CodeCluster> of = byCode.get(snomedCode);
+    return of == null ? List.of() : of;
+  }
+
+  /** The number of distinct codes in all clusters. */
+  public int codeCount() {
+    return byCode.size();
+  }
+
+  /**
+   * The set's version: the newest dated release among its clusters and a digest of every
+   * cluster's id, source, release, meaning, condition and codes, e.g. {@code 20260630+3f9a1c2b7d10}.
+   * It changes whenever any cluster does.
+   */
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public String toString() {
+    return "CodeClusters " + version + " (" + clusters.size() + " clusters, " + byCode.size() + " codes)";
+  }
+
+  private static String versionOf(List<CodeCluster> clusters) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    String newest = null;
+    for (CodeCluster c : clusters) {
+      StringBuilder s = new StringBuilder();
+      s.append(c.id()).append('|').append(c.sourceRelease()).append('|').append(c.meaning()).append('|').append(c.condition());
+      c.codes().keySet().stream().sorted().forEach(code -> s.append('|').append(code));
+      sha.update(s.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+      if (c.release().matches("(19|20)[0-9]{6}") && (newest == null || c.release().compareTo(newest) > 0)) {
+        newest = c.release();
+      }
+    }
+    return (newest == null ? "undated" : newest) + "+" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+  }
+
+  /** Reads a manifest and its files through {@code open} (file name to bytes, null if absent). */
+  private static CodeClusters load(java.util.function.Function<String, byte[]> open) {
+    byte[] manifestBytes = open.apply(MANIFEST);
+    if (manifestBytes == null) {
+      throw new CodeClusterException(MANIFEST, 0, List.of(), "manifest not found: it names each CSV file's cluster, meaning, source and release");
+    }
+    ClusterCsv.Table manifest = ClusterCsv.parse(MANIFEST, utf8(MANIFEST, manifestBytes));
+    int fileCol = manifest.requireColumn("file");
+    int idCol = manifest.requireColumn("cluster");
+    int meaningCol = manifest.requireColumn("meaning");
+    int conditionCol = manifest.column("condition");
+    int sourceCol = manifest.requireColumn("source");
+    int releaseCol = manifest.requireColumn("release");
+    Builder b = new Builder();
+    Map<String, Integer> idLines = new HashMap<>();
+    for (ClusterCsv.Row row : manifest.rows()) {
+      String file = row.field(fileCol);
+      String id = row.field(idCol);
+      for (String[] required : new String[][] {{"file", file}, {"cluster", id}, {"meaning", row.field(meaningCol)},
+          {"source", row.field(sourceCol)}, {"release", row.field(releaseCol)}}) {
+        if (required[1].isEmpty()) {
+          throw new CodeClusterException(MANIFEST, row.line(), id.isEmpty() ? List.of() : List.of(id), "'" + required[0] + "' is blank");
+        }
+      }
+      if (file.contains("/") || file.contains("\\")) {
+        throw new CodeClusterException(MANIFEST, row.line(), List.of(id), "file '" + file + "' must be a name within the directory");
+      }
+      ClusterMeaning meaning;
+      try {
+        meaning = ClusterMeaning.valueOf(row.field(meaningCol).toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CodeClusterException(MANIFEST, row.line(), List.of(id),
+            "unknown meaning '" + row.field(meaningCol) + "', expected one of " + List.of(ClusterMeaning.values()));
+      }
+      Integer earlier = idLines.putIfAbsent(id, row.line());
+      if (earlier != null) {
+        throw new CodeClusterException(MANIFEST, row.line(), List.of(id), "cluster id " + id + " twice (also on line " + earlier + ")");
+      }
+      byte[] bytes = open.apply(file);
+      if (bytes == null) {
+        throw new CodeClusterException(MANIFEST, row.line(), List.of(id), "file '" + file + "' not found");
+      }
+      CodeCluster.Builder cluster = CodeCluster.builder().id(id).meaning(meaning)
+          .source(row.field(sourceCol)).release(row.field(releaseCol));
+      if (conditionCol >= 0) {
+        cluster.condition(row.field(conditionCol));
+      }
+      CodeCluster built;
+      try {
+        built = CodeCluster.readCsv(file, utf8(file, bytes), cluster).build();
+      } catch (CodeClusterException e) {
+        if (e.file().isPresent()) {
+          throw e;
+        }
+        throw new CodeClusterException(MANIFEST, row.line(), e.clusters(), e.getMessage());
+      }
+      b.add(built);
+    }
+    return b.build();
+  }
+
+  private static String utf8(String file, byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new CodeClusterException(file, 0, List.of(), "is not UTF-8 text");
+    }
+  }
+
+  /** Collects clusters; {@link #build()} checks them together. */
+  public static final class Builder {
+    private final Map<String, CodeCluster> byId = new TreeMap<>();
+
+    private Builder() {}
+
+    /**
+     * Adds a cluster.
+     *
+     * @throws CodeClusterException if a cluster with its id is already here
+     */
+    public Builder add(CodeCluster cluster) {
+      CodeCluster earlier = byId.putIfAbsent(cluster.id(), cluster);
+      if (earlier != null) {
+        throw new CodeClusterException(cluster.file().orElse(null), 0, List.of(cluster.id()),
+            "cluster id " + cluster.id() + " twice" + earlier.file().map(f -> " (also from " + f + ")").orElse(""));
+      }
+      return this;
+    }
+
+    /** Adds a cluster, replacing one with the same id (a newer release). */
+    public Builder replace(CodeCluster cluster) {
+      byId.put(cluster.id(), cluster);
+      return this;
+    }
+
+    /** Adds every cluster of {@code other}, replacing those with the same ids. */
+    public Builder replaceAll(CodeClusters other) {
+      other.clusters().forEach(this::replace);
+      return this;
+    }
+
+    /** Removes the cluster with this id, if here. */
+    public Builder remove(String id) {
+      byId.remove(id);
+      return this;
+    }
+
+    /**
+     * Checks the clusters together and builds the set.
+     *
+     * @throws CodeClusterException if a code is in clusters with contradictory meanings (naming
+     *     both clusters, file and line), or clusters sharing a condition differ in meaning
+     */
+    public CodeClusters build() {
+      Map<String, CodeCluster> byCondition = new HashMap<>();
+      for (CodeCluster c : byId.values()) {
+        CodeCluster other = byCondition.putIfAbsent(c.condition(), c);
+        if (other != null && other.meaning() != c.meaning()) {
+          throw new CodeClusterException(c.file().orElse(null), 0, List.of(other.id(), c.id()),
+              "clusters sharing condition " + c.condition() + " must share one meaning, were " + other.meaning() + " and " + c.meaning());
+        }
+      }
+      Map<String, List<CodeCluster>> byCode = new HashMap<>(16_384);
+      for (CodeCluster c : byId.values()) { // id order, so each code's list is in id order
+        for (String code : c.codes().keySet()) {
+          List<CodeCluster> of = byCode.get(code);
+          if (of == null) {
+            byCode.put(code, List.of(c));
+            continue;
+          }
+          for (CodeCluster earlier : of) {
+            if (earlier.meaning().contradicts(c.meaning())) {
+              throw new CodeClusterException(c.file().orElse(null), c.lineOf(code), List.of(earlier.id(), c.id()),
+                  "code " + code + " is " + c.meaning() + " here but " + earlier.meaning() + " in " + earlier.id()
+                      + earlier.file().map(f -> " (" + f + (earlier.lineOf(code) > 0 ? ":" + earlier.lineOf(code) : "") + ")").orElse(""));
+            }
+          }
+          List<CodeCluster> more = new ArrayList<>(of.size() + 1);
+          more.addAll(of);
+          more.add(c);
+          byCode.put(code, List.copyOf(more));
+        }
+      }
+      return new CodeClusters(new java.util.LinkedHashMap<>(byId), byCode);
+    }
+  }
+
+  private static final class BuiltIn {
+    static final CodeClusters INSTANCE = load(BuiltIn::resource);
+
+    private static byte[] resource(String name) {
+      try (InputStream in = CodeClusters.class.getResourceAsStream(BUILT_IN_ROOT + name)) {
+        return in == null ? null : in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read built-in code cluster " + name, e);
+      }
+    }
+  }
+}
