@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one reader of DRL text outside Drools: what a rule set declares and what each rule raises,
- * matches and reads, with lines. It reads the text as written (comments blanked, strings kept) and
+ * matches and reads, with lines. The rule base's rule-set versions, the output catalogue check,
+ * coverage and the rule catalogue read DRL through it; locating compilation problems in broken DRL
+ * uses its comment blanking and line patterns. It reads the text as written (comments blanked, strings kept) and
  * never compiles: Drools decides whether the DRL is valid; this reader only describes valid DRL to
  * the output catalogue check, coverage, the rule catalogue and rule-set versions.
  *
@@ -21,6 +23,11 @@ import java.util.regex.Pattern;
  */
 final class DrlReader {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+  /** A line declaring the package (for readers of broken DRL, line by line). */
+  static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
+  /** A line starting a rule or query: the name quoted (group 1 or 2) or bare (group 3). */
+  static final Pattern RULE_OR_QUERY_LINE =
+      Pattern.compile("^\\s*(?:rule|query)\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.]+))");
   private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
   private static final Pattern RULE =
       Pattern.compile("(?m)^[ \\t]*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.]+))");

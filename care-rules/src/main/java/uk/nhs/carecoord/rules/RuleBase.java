@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.base.base.ClassObjectType;
@@ -51,9 +50,6 @@ final class RuleBase {
   /** The globals the engine sets for each evaluation, by name, and their types. */
   static final Map<String, Class<?>> GLOBALS = Map.of(OUT, Outcomes.class, THRESHOLDS, Thresholds.class, AS_OF, LocalDate.class);
 
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-  private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
-  private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
 
   private final KieBase kieBase;
   private final Origin origin;
@@ -111,16 +107,16 @@ final class RuleBase {
     checkGlobals(kieBase, sources);
     checkNoOutcomesFact(kieBase, sources);
     Map<String, Map<String, RuleSetInfo>> byRule = new HashMap<>();
-    List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
-    for (int i = 0; i < sources.size(); i++) {
-      String packageName = packageOf(sources.get(i));
-      Matcher rule = RULE.matcher(sources.get(i).text());
-      while (rule.find()) {
-        String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
-        byRule.computeIfAbsent(packageName, p -> new HashMap<>()).put(name, infos.get(i));
+    List<RuleSetInfo> infos = new ArrayList<>();
+    for (RuleSource source : sources) {
+      DrlReader.DrlFile file = DrlReader.read(source);
+      RuleSetInfo info = new RuleSetInfo(file.ruleSetName(), source.name(), file.version(), Hashing.sha256Hex(source.text(), 6));
+      infos.add(info);
+      for (DrlReader.DrlRule rule : file.rules()) {
+        byRule.computeIfAbsent(file.packageName(), p -> new HashMap<>()).put(rule.name(), info);
       }
     }
-    return new RuleBase(kieBase, origin, SessionReuse.allowedFor(kieBase), Map.copyOf(byRule), infos);
+    return new RuleBase(kieBase, origin, SessionReuse.allowedFor(kieBase), Map.copyOf(byRule), List.copyOf(infos));
   }
 
   /** The same rules, with sessions reset by Drools between evaluations (for comparison). */
@@ -171,7 +167,7 @@ final class RuleBase {
     Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global.getName()) + "\\b");
     for (RuleSource source : sources) {
       if (packageOf(source).equals(packageName)) {
-        String[] lines = source.text().split("\\R", -1);
+          String[] lines = DrlReader.blankComments(source.text()).split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
           if (declaration.matcher(lines[i]).find()) {
             return new RuleProblem(source.name(), i + 1, message);
@@ -184,14 +180,7 @@ final class RuleBase {
 
   /** The package a DRL source declares, or "" if none. */
   static String packageOf(RuleSource source) {
-    Matcher pkg = PACKAGE.matcher(source.text());
-    return pkg.find() ? pkg.group(1) : "";
-  }
-
-  private static RuleSetInfo describe(RuleSource source) {
-    Matcher version = VERSION.matcher(source.text());
-    String name = source.name().replaceAll("^.*/", "").replaceAll("\\.drl$", "");
-    return new RuleSetInfo(name, source.name(), version.find() ? version.group(1) : "unversioned", Hashing.sha256Hex(source.text(), 6));
+    return DrlReader.read(source).packageName();
   }
 
   /**
