@@ -36,8 +36,10 @@ class JsonLinesTest {
         .map(s -> new Given("{\"assessedOn\": \"2026-10-01\", \"score\": " + s + "}", null, "score"));
     Arbitrary<Given> unknownField = Arbitraries.of("{\"assessedOn\": \"2026-10-01\", \"score\": 50, \"colour\": 1}")
         .map(t -> new Given(t, null, "colour"));
-    Arbitrary<Given> malformed = Arbitraries.of("{\"assessedOn\": ", "not json", "{\"score\": 50,,}", "[")
-        .map(t -> new Given(t, null, ""));
+    // Malformed JSON names where reading stopped: the field being read, or $ for the document.
+    Arbitrary<Given> malformed = Arbitraries.of(
+        new Given("{\"assessedOn\": ", null, "assessedOn"), new Given("not json", null, "$"),
+        new Given("{\"score\": 50,,}", null, "$"), new Given("[", null, "$"));
     Arbitrary<Given> blank = Arbitraries.of("", "   ", "\t").map(t -> new Given(t, null, null));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, valid), net.jqwik.api.Tuple.of(1, outOfRange), net.jqwik.api.Tuple.of(1, unknownField),
@@ -89,9 +91,9 @@ class JsonLinesTest {
   }
 
   @Example
-  void malformedJsonHasNoPath() {
+  void malformedJsonNamesTheFieldWhereReadingStopped() {
     LineReject reject = readAll("{\"score\": \n").get(0).reject().orElseThrow();
-    assertEquals("", reject.path());
+    assertEquals("score", reject.path());
     assertTrue(reject.toString().startsWith("in.jsonl:1:"), reject::toString);
     assertFalse(reject.toString().contains("line 1, column"), "the location is said once");
   }
