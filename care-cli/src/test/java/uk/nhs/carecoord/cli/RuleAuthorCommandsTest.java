@@ -42,6 +42,11 @@ class RuleAuthorCommandsTest {
         + " which the output catalogue does not declare")), r.err());
     Files.copy(resource("rules/outputs.json"), dir.resolve("outputs.json"));
     assertEquals(0, run("validate", arg(dir)).exit());
+    // An edited catalogue is read again, though the rule files are unchanged.
+    Files.writeString(dir.resolve("outputs.json"), Files.readString(dir.resolve("outputs.json")).replace("\"COHORT\"", "\"RECOMMENDATION\""));
+    CareCommandTest.Run edited = run("validate", arg(dir));
+    assertEquals(1, edited.exit(), edited.out());
+    assertTrue(edited.err().contains("raises LOCAL_CARE_HOME_REVIEW as COHORT, but outputs.json declares it RECOMMENDATION"), edited.err());
   }
 
   @Test
