@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +34,8 @@ import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.DecisionRecord;
 import uk.nhs.carecoord.rules.Finding;
 import uk.nhs.carecoord.rules.PatientEvaluation;
+import uk.nhs.carecoord.rules.RuleDescription;
+import uk.nhs.carecoord.rules.RuleSetDescription;
 import uk.nhs.carecoord.rules.Thresholds;
 
 /**
@@ -129,6 +129,8 @@ class HandWrittenAgreesWithRulesTest {
     assertTrue(comparison.answeredButRaised > 100, "answered but still raised " + comparison.answeredButRaised);
 
     Map<String, Set<String>> drl = raisedByDrl();
+    assertEquals(Set.copyOf(PATIENT_RULE_SETS), rules.describe().stream().map(RuleSetDescription::file)
+        .filter(PATIENT_RULE_SETS::contains).collect(java.util.stream.Collectors.toSet()), "the pinned copy is in force");
     Set<String> notByGenerator = new TreeSet<>(drl.get("rules"));
     notByGenerator.removeAll(firedByGenerated);
     assertTrue(CONSTRUCTED_ONLY.containsAll(notByGenerator), "rules the generated people never fired: " + notByGenerator);
@@ -245,23 +247,19 @@ class HandWrittenAgreesWithRulesTest {
   }
 
   /**
-   * Every rule name and every code a patient rule set raises, read from the pinned copy, so a rule
-   * added there fails this test until the floor covers it.
+   * Every rule name and every code a patient rule set raises, read from the pinned copy (as the
+   * rules built from it describe themselves), so a rule added there fails this test until the
+   * floor covers it.
    */
-  static Map<String, Set<String>> raisedByDrl() throws IOException {
-    Pattern rule = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"");
-    Pattern code = Pattern.compile("\\bout\\.(?:cohort|obligation|recommendation)\\(drools,\\s*\"([A-Z0-9_]+)\"");
+  static Map<String, Set<String>> raisedByDrl() {
     Set<String> ruleNames = new TreeSet<>();
     Set<String> codes = new TreeSet<>();
-    for (String file : PATIENT_RULE_SETS) {
-      String text = floorRuleSet(file);
-      Matcher m = rule.matcher(text);
-      while (m.find()) {
-        ruleNames.add(m.group(1));
-      }
-      m = code.matcher(text);
-      while (m.find()) {
-        codes.add(m.group(1));
+    for (RuleSetDescription set : rules.describe()) {
+      if (PATIENT_RULE_SETS.contains(set.file())) {
+        for (RuleDescription rule : set.rules()) {
+          ruleNames.add(rule.name());
+          rule.raises().forEach(r -> codes.add(r.code()));
+        }
       }
     }
     return Map.of("rules", ruleNames, "codes", codes);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       TestCommand.class,
+      CatalogueCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
       ImportCommand.class,

@@ -1,5 +1,8 @@
 package uk.nhs.carecoord.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -7,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.rules.CareRules;
+import uk.nhs.carecoord.rules.OutputCatalogue;
 import uk.nhs.carecoord.rules.RuleSource;
 
 /**
  * Compiles rules, remembering the last few compilations by the exact text of the rule files, so
  * that a process running several commands (a test suite, a host embedding the command line)
- * compiles the same rules once. A changed file changes the key, so it is always recompiled.
+ * compiles the same rules once. A changed file (or output catalogue) changes the key, so it is
+ * always recompiled.
  */
 final class CompiledRules {
   private static final int KEPT = 4;
 
-  private record Key(boolean builtIns, List<RuleSource> directory, String codeClustersVersion) {}
+  /** The rule files, the directory's output catalogue ({@code outputs.json}, "" if none) and the clusters' version. */
+  private record Key(boolean builtIns, List<RuleSource> directory, String outputs, String codeClustersVersion) {}
 
   private static final Map<Key, CareRules> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -37,12 +43,8 @@ final class CompiledRules {
    * @throws uk.nhs.carecoord.rules.RuleCompilationException if they do not compile
    */
   static CareRules of(Path directory, boolean builtIns, LocalDate asOf) {
-    return of(directory, builtIns, asOf, CodeClusters.builtIn());
-  }
-
-  /** As {@link #of(Path, boolean, LocalDate)}, with these code clusters. */
-  static CareRules of(Path directory, boolean builtIns, LocalDate asOf, CodeClusters clusters) {
-    Key key = new Key(builtIns, directory == null ? List.of() : RuleSource.fromDirectory(directory), clusters.version());
+  /** The rule files, the directory's output catalogue ({@code outputs.json}, "" if none) and the clusters' version. */
+  private record Key(boolean builtIns, List<RuleSource> directory, String outputs, String codeClustersVersion) {}
     CareRules rules;
     synchronized (CACHE) {
       rules = CACHE.get(key);
@@ -58,5 +60,14 @@ final class CompiledRules {
       }
     }
     return rules.asOf(asOf);
+  }
+
+  private static String outputsOf(Path directory) {
+    Path file = directory == null ? null : directory.resolve(OutputCatalogue.FILE_NAME);
+    try {
+      return file != null && Files.isRegularFile(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.Scenario;
+import uk.nhs.carecoord.rules.ScenarioCoverage;
 
 /** {@code care test <dir> <scenarios>}: runs data-only scenario files against the rules. */
 @Command(
@@ -20,7 +22,8 @@ import uk.nhs.carecoord.rules.Scenario;
     mixinStandardHelpOptions = true,
     description = "Runs scenario files (JSON, in the format the care-rules README describes) against the built-in"
         + " rule sets plus the .drl files in a directory. Prints PASS or FAIL for each scenario, with what"
-        + " was expected and what the rules produced, and exits 1 if any failed.")
+        + " was expected and what the rules produced, and exits 1 if any failed. With --coverage, also reports"
+        + " which rules the scenarios exercise.")
 final class TestCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -34,6 +37,10 @@ final class TestCommand implements Callable<Integer> {
 
   @Option(names = "--only", description = "Use only the directory's rules, without the built-in rule sets.")
   boolean only;
+
+  @Option(names = "--coverage", description = "After the results, print per rule set and rule how many scenarios"
+      + " fired it, and list the rules no scenario exercises.")
+  boolean coverage;
 
   @Override
   public Integer call() {
@@ -50,9 +57,10 @@ final class TestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int passed = 0;
     int failed = 0;
+    List<Scenario.Result> results = new ArrayList<>();
     for (Path file : files) {
       String name = nameOf(file);
-      String failure = run(file, rules);
+      String failure = run(file, rules, results);
       if (failure == null) {
         out.println("PASS " + name);
         passed++;
@@ -63,15 +71,20 @@ final class TestCommand implements Callable<Integer> {
       out.flush();
     }
     out.println(passed + " passed, " + failed + " failed");
+    if (coverage) {
+      out.println();
+      out.print(ScenarioCoverage.of(rules.describe(), results).report());
+    }
     out.flush();
     return failed == 0 ? 0 : CareCommand.FAILED;
   }
 
   /** Null when the scenario passed; otherwise what went wrong, on one line. */
-  private static String run(Path file, CareRules rules) {
+  private static String run(Path file, CareRules rules, List<Scenario.Result> results) {
     Scenario.Result result;
     try {
       result = Scenario.read(file).run(rules);
+      results.add(result);
     } catch (RuntimeException e) {
       String message = ErrorHandler.userMessage(e);
       if (message == null && e instanceof IllegalArgumentException) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import uk.nhs.carecoord.model.CareCoordinator;
@@ -31,11 +32,14 @@ import uk.nhs.carecoord.model.SupervisionArrangement;
  * PatientEvaluation result = rules.evaluate(patientCase);
  * }</pre>
  *
+ * <p>Hosts that want to stub the engine in their own tests take the {@link Evaluator} interface
+ * this class implements.
+ *
  * <p>One instance holds one compiled rule base and is safe to share between threads; each
  * evaluation runs in a session of its own, which sees that person's facts only and is cleared for
  * reuse afterwards. The clock and every threshold are injected here; no rule reads the wall clock.
  */
-public final class CareRules {
+public final class CareRules implements Evaluator {
   /** The built-in rule sets, in the order they are compiled. */
   static final List<String> BUILT_IN =
       List.of("cohorts.drl", "training.drl", "safeguarding.drl", "recommendations.drl", "acknowledgements.drl");
@@ -56,12 +60,27 @@ public final class CareRules {
   private final AtomicReference<Compiled> ruleBase;
   private final Clock clock;
   private final FactAssembler facts;
+  /** Where a tracing view records the rules that fire (scenarios' coverage); null otherwise. */
+  private final Set<Scenario.FiredRule> trace;
 
   private CareRules(Settings settings, AtomicReference<Compiled> ruleBase, Clock clock) {
+    this(settings, ruleBase, clock, null);
+  }
+
+  private CareRules(Settings settings, AtomicReference<Compiled> ruleBase, Clock clock, Set<Scenario.FiredRule> trace) {
     this.settings = settings;
     this.ruleBase = ruleBase;
     this.clock = clock;
     this.facts = new FactAssembler(settings.codeClusters);
+    this.trace = trace;
+  }
+
+  /**
+   * A view of these rules that adds every rule that fires to {@code sink}, each evaluation in a
+   * session of its own (slower: for scenarios and coverage, never for populations).
+   */
+  CareRules tracing(Set<Scenario.FiredRule> sink) {
+    return new CareRules(settings, ruleBase, clock, Objects.requireNonNull(sink, "sink"));
   }
 
   /** A builder with the built-in rules, default thresholds, built-in code clusters and system clock. */
@@ -71,7 +90,7 @@ public final class CareRules {
 
   /** A view of these rules that evaluates as of a fixed date; shares the compiled rule base. */
   public CareRules asOf(LocalDate date) {
-    return new CareRules(settings, ruleBase, Clock.fixed(date.atStartOfDay(settings.zone()).toInstant(), settings.zone()));
+    return new CareRules(settings, ruleBase, Clock.fixed(date.atStartOfDay(settings.zone()).toInstant(), settings.zone()), trace);
   }
 
   /** A view of these rules with other thresholds; shares the compiled rule base. */
@@ -79,7 +98,7 @@ public final class CareRules {
     Objects.requireNonNull(thresholds, "thresholds");
     Settings changed = new Settings(thresholds, settings.codeClusters, settings.ruleDirectory, settings.builtIns, settings.precompiled, settings.clock,
         settings.plausibility);
-    return new CareRules(changed, ruleBase, clock);
+    return new CareRules(changed, ruleBase, clock, trace);
   }
 
   /** How the rule base in use was made (tests). */
@@ -108,11 +127,13 @@ public final class CareRules {
    * @throws uk.nhs.carecoord.model.ModelValidationException if the case records anything after
    *     the reference date or is outside the {@link Builder#plausibility plausibility} bounds
    */
+  @Override
   public PatientEvaluation evaluate(PatientCase patientCase) {
     return evaluate(patientCase, Optional.empty());
   }
 
   /** Evaluates one person in their PCN, which names their co-ordinator's GP supervisor. */
+  @Override
   public PatientEvaluation evaluate(PatientCase patientCase, Pcn pcn) {
     Objects.requireNonNull(pcn, "pcn");
     return evaluate(patientCase, patientCase.coordinatorId().flatMap(pcn::supervisionOf));
@@ -134,6 +155,7 @@ public final class CareRules {
   }
 
   /** Evaluates a co-ordinator's ARRS training compliance and supervision in their PCN. */
+  @Override
   public CoordinatorEvaluation evaluate(CareCoordinator coordinator, Pcn pcn) {
     LocalDate asOf = today();
     coordinator.checkAsOf(asOf, settings.plausibility);
@@ -173,17 +195,61 @@ public final class CareRules {
    * text and the part the library relies on it for. Show {@link OutputCatalogue#label} where a
    * person reads a code.
    */
+  @Override
   public OutputCatalogue outputs() {
     return ruleBase.get().outputs();
   }
 
   /** The rule sets in use: name, declared version and digest, for audit. */
+  @Override
   public Map<String, String> ruleSetVersions() {
     Map<String, String> versions = new LinkedHashMap<>();
     for (RuleBase.RuleSetInfo info : ruleBase.get().rules().ruleSets()) {
       versions.put(info.name(), info.version() + "+" + info.digest());
     }
     return versions;
+  }
+
+  /**
+   * The rule base in force, read from its DRL: each rule set with version and digest, each rule
+   * with what it raises (code, label, priority), the thresholds it reads with the values in force
+   * here, the output codes and code-cluster meanings it matches. Rule authors' coverage and the
+   * rule catalogue for clinical review are built on it.
+   */
+  public List<RuleSetDescription> describe() {
+    Compiled compiled = ruleBase.get();
+    List<RuleBase.RuleSetInfo> infos = compiled.rules().ruleSets();
+    List<RuleSetDescription> sets = new ArrayList<>();
+    for (int i = 0; i < compiled.sources().size(); i++) {
+      RuleBase.RuleSetInfo info = infos.get(i);
+      List<RuleDescription> rules = new ArrayList<>();
+      for (DrlReader.DrlRule rule : DrlReader.read(compiled.sources().get(i)).rules()) {
+        List<RaisedOutput> raises = rule.raises().stream().map(r -> {
+          String code = r.kind() == FindingKind.TRAINING ? RaisedOutput.TRAINING_ITEM : r.code().orElse(r.codeExpression());
+          String label = r.kind() == FindingKind.TRAINING ? "each training item" : compiled.outputs().label(code);
+          return new RaisedOutput(r.kind(), code, label, r.priority());
+        }).toList();
+        Map<String, String> thresholds = new java.util.TreeMap<>();
+        rule.thresholds().forEach(t -> thresholds.put(t, thresholdValue(t)));
+        Set<String> matched = new java.util.TreeSet<>();
+        rule.codesRead().forEach(read -> matched.add(read.code()));
+        rules.add(new RuleDescription(info.name(), rule.name(), rule.line(), raises, thresholds, matched, rule.clusterMeanings()));
+      }
+      sets.add(new RuleSetDescription(info.name(), info.path(), info.version(), info.digest(), rules));
+    }
+    return List.copyOf(sets);
+  }
+
+  private String thresholdValue(String property) {
+    String suffix = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+    for (String prefix : List.of("get", "is")) {
+      try {
+        return String.valueOf(Thresholds.class.getMethod(prefix + suffix).invoke(settings.thresholds));
+      } catch (ReflectiveOperationException e) {
+        // try the next accessor style
+      }
+    }
+    return "?"; // a name Drools would have refused; never reached for compiled rules
   }
 
   /**
@@ -268,7 +334,13 @@ public final class CareRules {
   private Run run(List<Object> input, LocalDate asOf) {
     Compiled compiled = ruleBase.get();
     Outcomes outcomes = new Outcomes(compiled.outputs());
-    compiled.rules().execute(input, new Context(asOf, settings.thresholds, settings.codeClusters.version()), outcomes);
+    Context context = new Context(asOf, settings.thresholds, settings.codeClusters.version());
+    if (trace == null) {
+      compiled.rules().execute(input, context, outcomes);
+    } else {
+      compiled.rules().executeTraced(input, context, outcomes,
+          (pkg, rule) -> trace.add(new Scenario.FiredRule(compiled.rules().ruleSetOf(pkg, rule).name(), rule)));
+    }
     FindingAssembler assembler = new FindingAssembler(compiled.rules(), compiled.outputs(), asOf, settings.codeClusters.version());
     return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
   }
@@ -276,7 +348,7 @@ public final class CareRules {
   private record Run(Outcomes outcomes, FindingAssembler assembler, List<Finding> findings) {}
 
   /** A compiled rule base and the output catalogue it was checked against: swapped together. */
-  private record Compiled(RuleBase rules, OutputCatalogue outputs) {}
+  private record Compiled(RuleBase rules, OutputCatalogue outputs, List<RuleSource> sources) {}
 
   /** What a builder collected; shared by the views {@link #asOf} makes. */
   private record Settings(
@@ -307,7 +379,7 @@ public final class CareRules {
       List<RuleSource> sources = sources();
       OutputCatalogue outputs = OutputCatalogue.builtInWith(ruleDirectory);
       OutputCheck.check(sources, outputs, builtIns);
-      return new Compiled(RuleBase.compile(sources, precompiled), outputs);
+      return new Compiled(RuleBase.compile(sources, precompiled), outputs, sources);
     }
   }
 

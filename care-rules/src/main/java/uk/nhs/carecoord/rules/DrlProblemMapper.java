@@ -599,8 +599,8 @@ final class DrlProblemMapper {
   private record DrlFile(RuleSource source, String packageName, String[] lines, String[] code,
       List<DrlRule> rules, Map<String, Integer> functions, Map<String, Integer> declares, List<Integer> declarationLines) {
 
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
-    private static final Pattern RULE = Pattern.compile("^\\s*(?:rule|query)\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.]+))");
+    private static final Pattern PACKAGE = DrlReader.PACKAGE_LINE;
+    private static final Pattern RULE = DrlReader.RULE_OR_QUERY_LINE;
     private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ?]+?\\s+(\\w+)\\s*\\(");
     private static final Pattern DECLARE = Pattern.compile("^\\s*declare\\s+(?:trait\\s+|enum\\s+)?([\\w.]+)");
     private static final Pattern TOP_LEVEL = Pattern.compile("^\\s*(?:rule|query|function|declare|import|global|package)\\b");
@@ -610,7 +610,7 @@ final class DrlProblemMapper {
 
     static DrlFile scan(RuleSource source) {
       String[] lines = source.text().split("\\R", -1);
-      String[] code = stripComments(lines);
+      String[] code = DrlReader.blankComments(source.text()).split("\\R", -1);
       String pkg = "";
       List<Integer> declarationLines = new ArrayList<>();
       List<DrlRule> rules = new ArrayList<>();
@@ -814,51 +814,6 @@ final class DrlProblemMapper {
 
     private static String squash(String s) {
       return s.replaceAll("\\s+", "");
-    }
-
-    /** Lines with comments replaced by spaces, string literals kept. */
-    private static String[] stripComments(String[] lines) {
-      String[] out = new String[lines.length];
-      boolean inBlock = false;
-      for (int n = 0; n < lines.length; n++) {
-        String line = lines[n];
-        StringBuilder b = new StringBuilder(line.length());
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-          char c = line.charAt(i);
-          char next = i + 1 < line.length() ? line.charAt(i + 1) : 0;
-          if (inBlock) {
-            if (c == '*' && next == '/') {
-              inBlock = false;
-              b.append("  ");
-              i++;
-            } else {
-              b.append(' ');
-            }
-          } else if (quote != 0) {
-            b.append(c);
-            if (c == '\\' && next != 0) {
-              b.append(next);
-              i++;
-            } else if (c == quote) {
-              quote = 0;
-            }
-          } else if (c == '"' || c == '\'') {
-            quote = c;
-            b.append(c);
-          } else if (c == '/' && next == '/') {
-            break;
-          } else if (c == '/' && next == '*') {
-            inBlock = true;
-            b.append("  ");
-            i++;
-          } else {
-            b.append(c);
-          }
-        }
-        out[n] = b.toString();
-      }
-      return out;
     }
   }
 

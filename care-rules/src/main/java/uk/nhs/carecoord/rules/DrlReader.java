@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one reader of DRL text outside Drools: what a rule set declares and what each rule raises,
- * matches and reads, with lines. It reads the text as written (comments blanked, strings kept) and
+ * matches and reads, with lines. The rule base's rule-set versions, the output catalogue check,
+ * coverage and the rule catalogue read DRL through it; locating compilation problems in broken DRL
+ * uses its comment blanking and line patterns. It reads the text as written (comments blanked, strings kept) and
  * never compiles: Drools decides whether the DRL is valid; this reader only describes valid DRL to
  * the output catalogue check, coverage, the rule catalogue and rule-set versions.
  *
@@ -21,6 +23,11 @@ import java.util.regex.Pattern;
  */
 final class DrlReader {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+  /** A line declaring the package (for readers of broken DRL, line by line). */
+  static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
+  /** A line starting a rule or query: the name quoted (group 1 or 2) or bare (group 3). */
+  static final Pattern RULE_OR_QUERY_LINE =
+      Pattern.compile("^\\s*(?:rule|query)\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.]+))");
   private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
   private static final Pattern RULE =
       Pattern.compile("(?m)^[ \\t]*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.]+))");
@@ -32,6 +39,7 @@ final class DrlReader {
   private static final Pattern CODE_READ =
       Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"|getCode\\(\\)\\s*\\.\\s*equals\\(\\s*\"([^\"]*)\"\\s*\\)");
   private static final Pattern THRESHOLD = Pattern.compile("\\bthresholds\\s*\\.\\s*(?:get|is)?([A-Za-z]\\w*)");
+  private static final Pattern MEANING = Pattern.compile("\\bClusterMeaning\\s*\\.\\s*([A-Z][A-Z0-9_]*)");
   private static final Pattern PRIORITY = Pattern.compile("^Priority\\s*\\.\\s*(\\w+)$");
   private static final Pattern LITERAL = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"$");
 
@@ -49,7 +57,8 @@ final class DrlReader {
    * One rule: its name and line, what it raises, the output codes its conditions match and the
    * thresholds it reads (property names such as {@code frailCfs}).
    */
-  record DrlRule(String name, int line, List<Raise> raises, List<CodeRead> codesRead, Set<String> thresholds) {}
+  record DrlRule(String name, int line, List<Raise> raises, List<CodeRead> codesRead, Set<String> thresholds,
+      Set<String> clusterMeanings) {}
 
   /**
    * One output a rule raises: the kind (from the method called), the code when written as a
@@ -132,7 +141,13 @@ final class DrlReader {
       String property = t.group(1);
       thresholds.add(Character.toLowerCase(property.charAt(0)) + property.substring(1));
     }
-    return new DrlRule(name, lineOf(lineStarts, start), List.copyOf(raises), List.copyOf(reads), Set.copyOf(thresholds));
+    Set<String> meanings = new LinkedHashSet<>();
+    Matcher m = MEANING.matcher(body.substring(0, thenAt));
+    while (m.find()) {
+      meanings.add(m.group(1));
+    }
+    return new DrlRule(name, lineOf(lineStarts, start), List.copyOf(raises), List.copyOf(reads), Set.copyOf(thresholds),
+        Set.copyOf(meanings));
   }
 
   private static FindingKind kindOf(String method) {

@@ -23,8 +23,7 @@ import uk.nhs.carecoord.model.TrainingModule;
  * quoted literal so building the rules can check it.
  *
  * Each output is also inserted as an {@link Outcome} fact, so later rules can reason over earlier
- * outputs (the compliance verdict reads the training statuses). Rules in the older style that
- * match {@code $out : Outcomes()} as a fact still get it.
+ * outputs (the compliance verdict reads the training statuses).
  */
 public final class Outcomes {
   private final List<Outcome> raised = new ArrayList<>();

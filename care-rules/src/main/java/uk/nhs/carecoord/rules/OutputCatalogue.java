@@ -54,8 +54,8 @@ public final class OutputCatalogue {
     this.entries = entries;
   }
 
-  /** The built-in catalogue, read from this library's resources. */
-  static OutputCatalogue builtIn() {
+  /** The built-in catalogue ({@code outputs.json} beside the built-in DRL), e.g. for a host's stub. */
+  public static OutputCatalogue builtIn() {
     String resource = "uk/nhs/carecoord/rules/drl/" + FILE_NAME;
     try (InputStream in = OutputCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

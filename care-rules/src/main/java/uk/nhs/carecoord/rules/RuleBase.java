@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.base.base.ClassObjectType;
@@ -36,9 +35,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * file's declared version and its digest. Immutable; swapped whole on reload.
  *
  * <p>Rules reach the evaluation's settings and output through globals ({@link #GLOBALS}) set on
- * the session for each evaluation. Rules written in the older style, matching {@link Context} and
- * {@link Outcomes} facts, still work: those facts are inserted only when some rule matches them,
- * because a fact that every rule joins costs every rule work for every person (BENCHMARKS.md).
+ * the session for each evaluation, never through a fact every rule joins, which would cost every
+ * rule work for every person (BENCHMARKS.md): a rule matching {@link Outcomes} as a fact is refused.
  *
  * <p>Each evaluation has a session to itself and sees one person's facts only. Sessions are reused
  * ({@link SessionReuse}): resetting every node memory of a pooled session was a quarter of the
@@ -52,9 +50,6 @@ final class RuleBase {
   /** The globals the engine sets for each evaluation, by name, and their types. */
   static final Map<String, Class<?>> GLOBALS = Map.of(OUT, Outcomes.class, THRESHOLDS, Thresholds.class, AS_OF, LocalDate.class);
 
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-  private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
-  private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
 
   private final KieBase kieBase;
   private final Origin origin;
@@ -68,8 +63,6 @@ final class RuleBase {
   private final Map<String, Map<String, RuleSetInfo>> ruleSetByRule;
   private final List<RuleSetInfo> ruleSets;
   private final Set<String> declaredGlobals;
-  private final boolean matchesContextFacts;
-  private final boolean matchesOutcomesFacts;
 
   private RuleBase(
       KieBase kieBase, Origin origin, SessionReuse reuse, Map<String, Map<String, RuleSetInfo>> ruleSetByRule,
@@ -85,9 +78,6 @@ final class RuleBase {
     this.ruleSets = ruleSets;
     this.declaredGlobals = kieBase.getKiePackages().stream()
         .flatMap(p -> p.getGlobalVariables().stream()).map(Global::getName).collect(Collectors.toUnmodifiableSet());
-    Set<Class<?>> matched = matchedClasses(kieBase);
-    this.matchesContextFacts = matched.contains(Context.class);
-    this.matchesOutcomesFacts = matched.contains(Outcomes.class);
   }
 
   private static Set<Class<?>> matchedClasses(KieBase kieBase) {
@@ -115,17 +105,18 @@ final class RuleBase {
         .orElse(Origin.COMPILED_AT_RUN_TIME);
     KieBase kieBase = precompiled.map(PrecompiledRules.Loaded::kieBase).orElseGet(() -> new DrlCompiler().compile(sources));
     checkGlobals(kieBase, sources);
+    checkNoOutcomesFact(kieBase, sources);
     Map<String, Map<String, RuleSetInfo>> byRule = new HashMap<>();
-    List<RuleSetInfo> infos = sources.stream().map(RuleBase::describe).toList();
-    for (int i = 0; i < sources.size(); i++) {
-      String packageName = packageOf(sources.get(i));
-      Matcher rule = RULE.matcher(sources.get(i).text());
-      while (rule.find()) {
-        String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
-        byRule.computeIfAbsent(packageName, p -> new HashMap<>()).put(name, infos.get(i));
+    List<RuleSetInfo> infos = new ArrayList<>();
+    for (RuleSource source : sources) {
+      DrlReader.DrlFile file = DrlReader.read(source);
+      RuleSetInfo info = new RuleSetInfo(file.ruleSetName(), source.name(), file.version(), Hashing.sha256Hex(source.text(), 6));
+      infos.add(info);
+      for (DrlReader.DrlRule rule : file.rules()) {
+        byRule.computeIfAbsent(file.packageName(), p -> new HashMap<>()).put(rule.name(), info);
       }
     }
-    return new RuleBase(kieBase, origin, SessionReuse.allowedFor(kieBase), Map.copyOf(byRule), infos);
+    return new RuleBase(kieBase, origin, SessionReuse.allowedFor(kieBase), Map.copyOf(byRule), List.copyOf(infos));
   }
 
   /** The same rules, with sessions reset by Drools between evaluations (for comparison). */
@@ -149,6 +140,24 @@ final class RuleBase {
     }
   }
 
+  /** The output is a global: a rule matching it as a fact would never fire. */
+  private static void checkNoOutcomesFact(KieBase kieBase, List<RuleSource> sources) {
+    if (!matchedClasses(kieBase).contains(Outcomes.class)) {
+      return;
+    }
+    String message = "Outcomes is not a fact: declare 'global Outcomes out;' and raise outputs with out.cohort(drools, …)";
+    Pattern pattern = Pattern.compile("^\\s*(?:\\$[\\w$]+\\s*:\\s*)?Outcomes\\s*\\(");
+    for (RuleSource source : sources) {
+      String[] lines = DrlReader.blankComments(source.text()).split("\\R", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (pattern.matcher(lines[i]).find()) {
+          throw new RuleCompilationException(List.of(new RuleProblem(source.name(), i + 1, message)));
+        }
+      }
+    }
+    throw new RuleCompilationException(List.of(new RuleProblem("", 0, message)));
+  }
+
   private static RuleProblem globalProblem(String packageName, Global global, Class<?> expected, List<RuleSource> sources) {
     String message = expected == null
         ? "global " + global.getName() + " is not set by the engine, which sets only "
@@ -158,7 +167,7 @@ final class RuleBase {
     Pattern declaration = Pattern.compile("^\\s*global\\s+\\S+\\s+" + Pattern.quote(global.getName()) + "\\b");
     for (RuleSource source : sources) {
       if (packageOf(source).equals(packageName)) {
-        String[] lines = source.text().split("\\R", -1);
+          String[] lines = DrlReader.blankComments(source.text()).split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
           if (declaration.matcher(lines[i]).find()) {
             return new RuleProblem(source.name(), i + 1, message);
@@ -171,14 +180,7 @@ final class RuleBase {
 
   /** The package a DRL source declares, or "" if none. */
   static String packageOf(RuleSource source) {
-    Matcher pkg = PACKAGE.matcher(source.text());
-    return pkg.find() ? pkg.group(1) : "";
-  }
-
-  private static RuleSetInfo describe(RuleSource source) {
-    Matcher version = VERSION.matcher(source.text());
-    String name = source.name().replaceAll("^.*/", "").replaceAll("\\.drl$", "");
-    return new RuleSetInfo(name, source.name(), version.find() ? version.group(1) : "unversioned", Hashing.sha256Hex(source.text(), 6));
+    return DrlReader.read(source).packageName();
   }
 
   /**
@@ -208,6 +210,25 @@ final class RuleBase {
       if (!cleared || ++reused.evaluations >= EVALUATIONS_PER_SESSION || !idle.offer(reused)) {
         reused.kieSession.dispose();
       }
+    }
+  }
+
+  /**
+   * Runs one evaluation in a new session that reports every rule that fires, by package and name
+   * (for coverage); the session is disposed of afterwards, never reused.
+   */
+  void executeTraced(List<Object> facts, Context context, Outcomes outcomes, java.util.function.BiConsumer<String, String> fired) {
+    KieSession kieSession = kieBase.newKieSession();
+    try {
+      kieSession.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+          fired.accept(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName());
+        }
+      });
+      run(kieSession, facts, context, outcomes);
+    } finally {
+      kieSession.dispose();
     }
   }
 
@@ -250,21 +271,10 @@ final class RuleBase {
     setGlobal(kieSession, OUT, outcomes);
     setGlobal(kieSession, THRESHOLDS, context.getThresholds());
     setGlobal(kieSession, AS_OF, context.getAsOf());
-    if (matchesContextFacts) {
-      kieSession.insert(context);
-    }
-    if (matchesOutcomesFacts) {
-      kieSession.insert(outcomes);
-    }
     for (Object fact : facts) {
       kieSession.insert(fact);
     }
     kieSession.fireAllRules();
-  }
-
-  /** Whether some rule matches {@link Context} or {@link Outcomes} facts (the older style). */
-  boolean matchesSettingsOrOutputFacts() {
-    return matchesContextFacts || matchesOutcomesFacts;
   }
 
   private void setGlobal(KieSession kieSession, String name, Object value) {

@@ -119,7 +119,8 @@ public final class Scenario {
 
   /** Runs the scenario against the rules and says what did not match. */
   public Result run(CareRules rules) {
-    CareRules view = rules.asOf(asOf);
+    Set<FiredRule> fired = new TreeSet<>();
+    CareRules view = rules.asOf(asOf).tracing(fired);
     if (thresholds.isPresent()) {
       view = view.withThresholds(thresholds.get());
     }
@@ -193,7 +194,35 @@ public final class Scenario {
         problems.add("clusters " + code + ": expected " + new TreeSet<>(expected) + " among those its decisions used, was " + used);
       }
     });
-    return new Result(name, description, List.copyOf(problems), Set.copyOf(actual));
+        return new Result(name, description, List.copyOf(problems), Set.copyOf(actual), Set.copyOf(fired));
+  }
+
+  /**
+   * Runs every scenario file against the rules, in order: the results and which rules each fired
+   * ({@link ScenarioCoverage#of}).
+   *
+   * @throws CareJsonException or {@link IllegalArgumentException} as {@link #read} does, naming the file
+   */
+  public static List<Result> runAll(List<Path> files, CareRules rules) {
+    List<Result> results = new ArrayList<>();
+    for (Path file : files) {
+      results.add(read(file).run(rules));
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * A rule that fired in a scenario.
+   *
+   * @param ruleSet the rule set's name, e.g. {@code cohorts}
+   * @param rule the rule's name
+   */
+  public record FiredRule(String ruleSet, String rule) implements Comparable<FiredRule> {
+    @Override
+    public int compareTo(FiredRule o) {
+      int bySet = ruleSet.compareTo(o.ruleSet);
+      return bySet != 0 ? bySet : rule.compareTo(o.rule);
+    }
   }
 
   /**
@@ -203,8 +232,10 @@ public final class Scenario {
    * @param description what it checks
    * @param problems each expectation not met, in words; empty when it passed
    * @param actualCodes the codes the rules produced
+   * @param rulesFired every rule that fired, whether or not it raised an output
    */
-  public record Result(String name, String description, List<String> problems, Set<String> actualCodes) {
+  public record Result(String name, String description, List<String> problems, Set<String> actualCodes,
+      Set<FiredRule> rulesFired) {
     /** True when every expectation was met. */
     public boolean passed() {
       return problems.isEmpty();

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /**
  * Every number the rules use, in one place, with defaults from published guidance (see the module
- * README). Rules read them from the {@code Context} fact ({@code $t.frailCfs}); change them here,
+ * README). Rules read them from the global {@code thresholds} ({@code thresholds.frailCfs}); change them here,
  * not in the DRL. Getter-style accessors so DRL can use property syntax.
  */
 @Value.Immutable

@@ -58,21 +58,19 @@ class CareRulesTest {
     return Files.writeString(dir.resolve(name), drl);
   }
 
-  /** The older style: settings and output matched as facts rather than read from globals. */
-  static final String LOCAL_COHORT_MATCHING_FACTS = """
+  /** The older style: the output matched as a fact rather than used as a global. */
+  static final String OUTCOMES_AS_A_FACT = """
       package local.facts;
-      import uk.nhs.carecoord.rules.Context;
       import uk.nhs.carecoord.rules.Outcomes;
       import uk.nhs.carecoord.rules.Priority;
       import uk.nhs.carecoord.rules.facts.PatientFacts;
 
-      rule "Older than the frailty age, as of the reference date"
+      rule "Older than the frailty age"
       when
-          Context( $asOf : asOf, $t : thresholds )
           $out : Outcomes()
-          PatientFacts( age >= $t.frailtyAge )
+          PatientFacts( age >= 65 )
       then
-          $out.cohort(drools, "LOCAL_OLD", Priority.LOW, "Old").reason("As of " + $asOf);
+          $out.cohort(drools, "LOCAL_OLD", Priority.LOW, "Old");
       end
       """;
 
@@ -99,16 +97,12 @@ class CareRulesTest {
   }
 
   @Test
-  void rulesMatchingContextAndOutcomesFactsStillFire(@TempDir Path dir) throws Exception {
-    writeRules(dir, "facts.drl", LOCAL_COHORT_MATCHING_FACTS);
-    CareRules rules = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build();
-    PatientCase old = CohortRulesTest.person(90, b -> b.addFlags(ClinicalFlag.HOUSEBOUND));
-    PatientEvaluation e = rules.evaluate(old);
-    Finding f = e.cohorts().stream().filter(c -> c.code().equals("LOCAL_OLD")).findFirst().orElseThrow();
-    assertEquals(List.of("As of " + AS_OF), f.decisions().get(0).reasons());
-    assertEquals(CareRules.builder().asOf(AS_OF).build().evaluate(old).codes(),
-        Set.copyOf(e.codes().stream().filter(code -> !code.equals("LOCAL_OLD")).toList()), "the built-in rules, reading globals, alongside");
-    assertTrue(e.codes().contains("FRAIL_ELDERLY"));
+  void aRuleMatchingTheOutputAsAFactIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+    writeRules(dir, "facts.drl", OUTCOMES_AS_A_FACT);
+    RuleCompilationException e = assertThrows(RuleCompilationException.class,
+        () -> CareRules.builder().ruleDirectory(dir).build());
+    assertEquals(List.of(new RuleProblem("facts.drl", 8,
+        "Outcomes is not a fact: declare 'global Outcomes out;' and raise outputs with out.cohort(drools, …)")), e.problems());
   }
 
   @Test
@@ -128,14 +122,6 @@ class CareRulesTest {
     RuleCompilationException e = assertThrows(RuleCompilationException.class,
         () -> CareRules.builder().ruleDirectory(dir).build());
     assertEquals(List.of(new RuleProblem("local.drl", 9, message)), e.problems());
-  }
-
-  @Test
-  void theBuiltInRulesJoinNoSettingsOrOutputFact() {
-    // Every rule joining such a fact costs every person time (BENCHMARKS.md): globals instead.
-    RuleBase builtIn = RuleBase.compile(CareRules.builtInSources());
-    assertFalse(builtIn.matchesSettingsOrOutputFacts());
-    assertTrue(RuleBase.compile(List.of(new RuleSource("facts.drl", LOCAL_COHORT_MATCHING_FACTS))).matchesSettingsOrOutputFacts());
   }
 
   @Test

@@ -132,12 +132,10 @@ class PrecompiledRulesTest {
       try {
         Path dir = Files.createTempDirectory("author-rules");
         Path local = CareRulesTest.writeRules(dir, "local.drl", CareRulesTest.LOCAL_COHORT);
-        Path facts = CareRulesTest.writeRules(dir, "facts.drl", CareRulesTest.LOCAL_COHORT_MATCHING_FACTS);
         try {
           AUTHOR_RULES[i] = CareRules.builder().asOf(AS_OF).ruleDirectory(dir).precompiled(precompiled).build();
         } finally { // read only when built (or reloaded, which these tests never do)
           Files.delete(local);
-          Files.delete(facts);
           Files.delete(dir.resolve(OutputCatalogue.FILE_NAME));
           Files.delete(dir);
         }

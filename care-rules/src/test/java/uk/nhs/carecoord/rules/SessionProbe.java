@@ -8,9 +8,10 @@ import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
 
 /**
- * Benchmark-only probe, in care-rules' package (split package, class path only) so it can reach the
- * package-private engine parts without widening care-rules' API: splits one evaluation into fact
- * assembly and the bare Drools session run, to see where the time goes.
+ * Benchmark-only probe, shipped in care-rules' test jar (never its production jar) so it can reach
+ * the package-private engine parts without widening care-rules' API or splitting its package
+ * across modules: splits one evaluation into fact assembly and the bare Drools session run, to see
+ * where the time goes. The benchmarks module depends on the test jar.
  */
 public final class SessionProbe {
   private final RuleBase ruleBase;
