@@ -43,8 +43,13 @@ final class CompiledRules {
    * @throws uk.nhs.carecoord.rules.RuleCompilationException if they do not compile
    */
   static CareRules of(Path directory, boolean builtIns, LocalDate asOf) {
-  /** The rule files, the directory's output catalogue ({@code outputs.json}, "" if none) and the clusters' version. */
-  private record Key(boolean builtIns, List<RuleSource> directory, String outputs, String codeClustersVersion) {}
+    return of(directory, builtIns, asOf, CodeClusters.builtIn());
+  }
+
+  /** As {@link #of(Path, boolean, LocalDate)}, with these code clusters. */
+  static CareRules of(Path directory, boolean builtIns, LocalDate asOf, CodeClusters clusters) {
+    Key key = new Key(builtIns, directory == null ? List.of() : RuleSource.fromDirectory(directory), outputsOf(directory),
+        clusters.version());
     CareRules rules;
     synchronized (CACHE) {
       rules = CACHE.get(key);
