@@ -1,8 +1,8 @@
 package uk.nhs.carecoord.examples;
 
 import java.time.LocalDate;
+import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.model.Frailty;
-import uk.nhs.carecoord.model.LongTermCondition;
 import uk.nhs.carecoord.model.NhsNumber;
 import uk.nhs.carecoord.model.PamAssessment;
 import uk.nhs.carecoord.model.Patient;
@@ -26,7 +26,12 @@ public final class EmbeddingExample {
             .dateOfBirth(LocalDate.of(1941, 3, 2))
             .sex(Sex.FEMALE)
             .practiceCode("Y90001")
-            .addConditions(LongTermCondition.of("44054006"), LongTermCondition.of("35489007"))
+            // SNOMED CT codes as a GP system records them, read through NHS England's code clusters.
+            .addCodedEntries(
+                CodedEntry.of("313436004", LocalDate.of(2019, 3, 2)), // type 2 diabetes without complication (DM_COD)
+                CodedEntry.of("59621000", LocalDate.of(2016, 11, 20)), // essential hypertension (HYP_COD)
+                CodedEntry.of("35489007", LocalDate.of(2021, 6, 1)), // depressive disorder (DEPR_COD)
+                CodedEntry.of("276044001", LocalDate.of(2024, 4, 4))) // looks after chronically sick mother (a carer)
             .frailty(Frailty.builder().clinicalFrailtyScale(6).build())
             .build())
         .addPamAssessments(PamAssessment.of(44.0, today.minusMonths(8)))
@@ -35,7 +40,10 @@ public final class EmbeddingExample {
     CareRules rules = CareRules.builder().asOf(today).build();
     PatientEvaluation result = rules.evaluate(mrsExample);
 
-    result.cohorts().forEach(c -> System.out.println("Cohort: " + c.text() + " " + c.reasons()));
+    result.cohorts().forEach(c -> System.out.println("Cohort: " + c.text() + " " + c.reasons()
+        + " clusters " + c.decisions().stream().flatMap(d -> d.clusters().stream()).distinct().toList()));
+    System.out.println("Coded entries in no cluster: " + result.coding().unrecognised().size()
+        + " (code clusters " + result.codeListVersion() + ")");
     for (Finding next : result.recommendations()) {
       System.out.println(next.priority() + " " + next.text() + " because " + next.reasons());
     }
