@@ -58,21 +58,29 @@ final class BoundaryCases {
           .topic("Whether to start a new treatment")
           .decideBy(asOf.plusDays(t.getDecisionSupportLeadDays() + past)).build()).build());
       // Safeguarding concern due for discussion today (not overdue), then due yesterday.
-      out.add(PatientCase.builder().from(c).addSafeguardingConcerns(SafeguardingConcern.builder().id("boundary-concern")
-          .category(ConcernCategory.values()[(p.id().hashCode() & 0xff) % ConcernCategory.values().length])
-          .raisedOn(asOf.minusDays(t.getSafeguardingDiscussionDays() + past)).build()).build());
+      // (Each dated copy only where the date is not before the birth, which a case refuses.)
+      LocalDate raised = asOf.minusDays(t.getSafeguardingDiscussionDays() + past);
+      if (!raised.isBefore(p.dateOfBirth())) {
+        out.add(PatientCase.builder().from(c).addSafeguardingConcerns(SafeguardingConcern.builder().id("boundary-concern")
+            .category(ConcernCategory.values()[(p.id().hashCode() & 0xff) % ConcernCategory.values().length])
+            .raisedOn(raised).build()).build());
+      }
       // MDT exactly mdtRecentDays ago (recent), then a day earlier.
-      out.add(PatientCase.builder().from(c).addMdtDiscussions(MdtDiscussion.builder().id("boundary-mdt")
-          .heldOn(asOf.minusDays(t.getMdtRecentDays() + past)).outcome("Discussed").build()).build());
+      LocalDate held = asOf.minusDays(t.getMdtRecentDays() + past);
+      if (!held.isBefore(p.dateOfBirth())) {
+        out.add(PatientCase.builder().from(c).addMdtDiscussions(MdtDiscussion.builder().id("boundary-mdt")
+            .heldOn(held).outcome("Discussed").build()).build());
+      }
       // Turns elderlyAge today (in the cohort), then tomorrow; only moves the birth date earlier.
       LocalDate born = asOf.minusYears(t.getElderlyAge()).plusDays(past);
       if (p.dateOfBirth().isAfter(born)) {
         out.add(withPatient(c, Patient.builder().from(p).dateOfBirth(born).build()));
       }
       // Cancer diagnosed exactly cancerLookbackMonths ago (no longer recent), then a day later (recent).
-      if (p.conditions().stream().noneMatch(k -> k.snomedCode().equals(cancerCode))) {
-        LongTermCondition cancer = LongTermCondition.builder().snomedCode(cancerCode)
-            .diagnosedOn(asOf.minusMonths(t.getCancerLookbackMonths()).plusDays(past)).build();
+      LocalDate diagnosed = asOf.minusMonths(t.getCancerLookbackMonths()).plusDays(past);
+      if (p.conditions().stream().noneMatch(k -> k.snomedCode().equals(cancerCode))
+          && !diagnosed.isBefore(p.dateOfBirth())) {
+        LongTermCondition cancer = LongTermCondition.builder().snomedCode(cancerCode).diagnosedOn(diagnosed).build();
         out.add(withPatient(c, Patient.builder().from(p).addConditions(cancer).build()));
       }
     }
