@@ -137,6 +137,53 @@ class JsonLinesTest {
     assertNull(lines.next());
   }
 
+  @Property(tries = 100)
+  void aLineOverTheLimitIsRejectedAndTheNextLinesAreRead(
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 120) int padding,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4) int copies, @ForAll boolean crlf) {
+    int limit = 80;
+    String line = "{\"assessedOn\": \"2026-10-01\"," + " ".repeat(padding) + "\"score\": 50}";
+    String eol = crlf ? "\r\n" : "\n";
+    String input = (line + eol).repeat(copies);
+    List<LineResult<PamAssessment>> results = new ArrayList<>();
+    try (JsonLines<PamAssessment> lines = JsonLines.of(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "in.jsonl", PamAssessment.class, limit)) {
+      for (LineResult<PamAssessment> r = lines.next(); r != null; r = lines.next()) {
+        results.add(r);
+      }
+    }
+    assertEquals(copies, results.size());
+    for (int i = 0; i < copies; i++) {
+      LineResult<PamAssessment> r = results.get(i);
+      assertEquals(i + 1, r.line().number());
+      if (line.length() <= limit) {
+        assertTrue(r.ok(), r::toString);
+      } else {
+        assertEquals("in.jsonl:" + (i + 1) + ":" + (limit + 1) + ": $: line longer than the limit of 80 bytes",
+            r.reject().orElseThrow().toString());
+        assertEquals(line.substring(0, limit), r.line().text());
+      }
+    }
+  }
+
+  @Example
+  void aLineFarOverTheLimitIsRejectedAndSkipped() {
+    int limit = 100_000;
+    String good = CareJson.writeLine(PamAssessment.of(50.0, java.time.LocalDate.of(2026, 10, 1)));
+    String huge = "{\"assessedOn\": \"2026-10-01\"," + " ".repeat(1_000_000) + "\"score\": 50}";
+    List<LineResult<PamAssessment>> results = new ArrayList<>();
+    try (JsonLines<PamAssessment> lines = JsonLines.of(new ByteArrayInputStream(
+        (good + "\n" + huge + "\n" + good).getBytes(StandardCharsets.UTF_8)), "in.jsonl", PamAssessment.class, limit)) {
+      for (LineResult<PamAssessment> r = lines.next(); r != null; r = lines.next()) {
+        results.add(r);
+      }
+    }
+    assertEquals(3, results.size());
+    assertTrue(results.get(0).ok() && results.get(2).ok());
+    assertEquals(limit, results.get(1).line().bytes().length);
+    assertTrue(results.get(1).reject().orElseThrow().message().startsWith("line longer than"));
+  }
+
   private static List<LineResult<PamAssessment>> readAll(String input) {
     InputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
     List<LineResult<PamAssessment>> results = new ArrayList<>();

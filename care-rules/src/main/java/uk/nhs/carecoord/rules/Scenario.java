@@ -43,6 +43,8 @@ public final class Scenario {
   private final Map<String, TrainingStatus> training;
   private final Map<String, Priority> priority;
   private final Optional<Boolean> compliant;
+  private final Map<String, Set<String>> clusters;
+  private final Optional<Set<String>> unrecognised;
 
   private Scenario(String name, JsonNode root) throws JsonProcessingException {
     ObjectMapper mapper = CareJson.mapper();
@@ -69,6 +71,9 @@ public final class Scenario {
       }
       return n.booleanValue();
     });
+    this.clusters = new LinkedHashMap<>();
+    node(expect, "clusters").ifPresent(t -> t.fields().forEachRemaining(e -> clusters.put(e.getKey(), strings(t, e.getKey()))));
+    this.unrecognised = node(expect, "unrecognised").map(n -> strings(expect, "unrecognised"));
     if (patientCase.isEmpty() && (pcn.isEmpty() || coordinatorId.isEmpty())) {
       throw new IllegalArgumentException("needs a \"case\", or a \"pcn\" and a \"coordinatorId\"");
     }
@@ -124,6 +129,13 @@ public final class Scenario {
     if (patientCase.isPresent()) {
       PatientEvaluation e = pcn.isPresent() ? view.evaluate(patientCase.get(), pcn.get()) : view.evaluate(patientCase.get());
       actual = new TreeSet<>(e.codes());
+      unrecognised.ifPresent(codes -> {
+        Set<String> was = new TreeSet<>();
+        e.coding().unrecognised().forEach(u -> was.add(u.snomedCode()));
+        if (!was.equals(new TreeSet<>(codes))) {
+          problems.add("unrecognised codes: expected " + new TreeSet<>(codes) + ", was " + was);
+        }
+      });
       raised.addAll(e.cohorts());
       raised.addAll(e.obligations());
       raised.addAll(e.recommendations());
@@ -172,6 +184,13 @@ public final class Scenario {
         problems.add("priority " + code + ": expected " + expected + ", but it was not raised");
       } else if (was.stream().anyMatch(p -> p != expected)) {
         problems.add("priority " + code + ": expected " + expected + ", was " + was);
+      }
+    });
+    clusters.forEach((code, expected) -> {
+      Set<String> used = new TreeSet<>();
+      raised.stream().filter(f -> f.code().equals(code)).forEach(f -> f.decisions().forEach(d -> used.addAll(d.clusters())));
+      if (!used.containsAll(expected)) {
+        problems.add("clusters " + code + ": expected " + new TreeSet<>(expected) + " among those its decisions used, was " + used);
       }
     });
     return new Result(name, description, List.copyOf(problems), Set.copyOf(actual));
