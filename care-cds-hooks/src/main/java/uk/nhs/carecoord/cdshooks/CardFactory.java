@@ -105,8 +105,13 @@ final class CardFactory {
     return cut.stripTrailing() + "\u2026";
   }
 
+  /** The output's label from the catalogue (with the due date) where it has one, else the rule's text. */
   private String summary(Finding f) {
-    return shorten(f.text());
+    String label = labels.apply(f.code());
+    if (label == null) {
+      return shorten(f.text());
+    }
+    return shorten(label + f.dueOn().map(d -> " (due " + d + ")").orElse(""));
   }
 
   private Card card(String patientRef, Finding f) {

@@ -66,6 +66,9 @@ public final class CdsHooksServer implements AutoCloseable {
   private volatile boolean closed;
 
   private CdsHooksServer(CdsHooksConfig config, CdsHooksService service, Clock clock) {
+    if (config.insecure) {
+      requireLoopback(config.host);
+    }
     this.config = config;
     this.service = service;
     this.reloader = new RuleReloader(service.rules(), config.ruleDirectory.orElse(null), config.rulesReloadSeconds);
@@ -104,9 +107,6 @@ public final class CdsHooksServer implements AutoCloseable {
         }
       });
     });
-    if (config.insecure) {
-      requireLoopback(config.host);
-    }
   }
 
   /**

@@ -83,7 +83,9 @@ public final class CdsHooksService implements AutoCloseable {
     this.allowedFhirServers = List.copyOf(b.allowedFhirServers);
     this.store = store;
     this.clock = b.clock;
-    this.cards = new CardFactory(b.labels != null ? b.labels : code -> null);
+    // Labels from the rules' output catalogue, looked up per call so a rules reload brings new ones.
+    this.cards = new CardFactory(b.labels != null ? b.labels
+        : code -> b.rules.outputs().entry(code).map(uk.nhs.carecoord.rules.OutputEntry::label).orElse(null));
     this.discovery = discoveryDocument();
   }
 
@@ -103,8 +105,10 @@ public final class CdsHooksService implements AutoCloseable {
     t.put("relatedPersons", "RelatedPerson?patient={{context.patientId}}");
     t.put("encounters", "Encounter?patient={{context.patientId}}");
     t.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}");
+    t.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}");
     t.put("flags", "Flag?patient={{context.patientId}}");
     t.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
+    t.put("consents", "Consent?patient={{context.patientId}}");
     return java.util.Collections.unmodifiableMap(t);
   }
 
@@ -179,9 +183,10 @@ public final class CdsHooksService implements AutoCloseable {
     audit.patientRef = patientRef;
 
     Map<String, JsonNode> prefetch = prefetch(request, patientId);
+    LocalDate today = today();
     PrefetchImport imported;
     try {
-      imported = reader.read(patientId, prefetch);
+      imported = reader.read(patientId, prefetch, today);
     } catch (PrefetchException e) {
       throw new RequestException(400, "prefetch: " + e.getMessage());
     } catch (ModelValidationException e) {
@@ -197,7 +202,6 @@ public final class CdsHooksService implements AutoCloseable {
       all.addAll(stored);
       patientCase = ImmutablePatientCase.copyOf(patientCase).withAcknowledgements(all);
     }
-    LocalDate today = today();
     audit.asOf = today;
     audit.ruleVersions = JSON.valueToTree(rules.ruleSetVersions()).toString();
     PatientEvaluation evaluation;
@@ -516,7 +520,7 @@ public final class CdsHooksService implements AutoCloseable {
       return this;
     }
 
-    /** Reads prefetched FHIR resources into a case (required). */
+    /** Reads prefetched FHIR resources into a case (default: {@link FhirPrefetchReader} on care-fhir). */
     public Builder prefetchReader(PrefetchReader reader) {
       this.reader = Objects.requireNonNull(reader, "reader");
       return this;
@@ -588,7 +592,7 @@ public final class CdsHooksService implements AutoCloseable {
         throw new IllegalStateException("rules: required");
       }
       if (reader == null) {
-        throw new IllegalStateException("prefetchReader: required");
+        reader = new FhirPrefetchReader(uk.nhs.carecoord.fhir.CareFhir.builder().clock(clock).build());
       }
       if (jdbcUrl == null && dataSource == null) {
         throw new IllegalStateException("jdbcUrl or dataSource: required");

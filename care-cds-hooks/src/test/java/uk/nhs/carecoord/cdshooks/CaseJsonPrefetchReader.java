@@ -13,7 +13,7 @@ import uk.nhs.carecoord.model.PatientCase;
  */
 final class CaseJsonPrefetchReader implements PrefetchReader {
   @Override
-  public PrefetchImport read(String patientId, Map<String, JsonNode> prefetch) {
+  public PrefetchImport read(String patientId, Map<String, JsonNode> prefetch, java.time.LocalDate asOf) {
     for (String key : CdsHooksService.PREFETCH.keySet()) {
       if (!prefetch.containsKey(key)) {
         throw new AssertionError("reader called without prefetch key " + key);

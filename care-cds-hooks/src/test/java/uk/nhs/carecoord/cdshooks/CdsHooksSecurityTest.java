@@ -3,8 +3,7 @@ package uk.nhs.carecoord.cdshooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import java.net.http.HttpResponse;
@@ -60,7 +59,7 @@ class CdsHooksSecurityTest extends ServerTestBase {
 
   @Test
   void aTokenSignedWithAnotherKey() throws Exception {
-    RSAKey other = new RSAKeyGenerator(2048).keyID(kit.key.getKeyID()).generate();
+    ECKey other = CdsTestKit.newKey(kit.key.getKeyID());
     Instant now = clock.instant();
     assertUnauthorized("Bearer " + CdsTestKit.token(other, CdsTestKit.ISSUER, aud(), now, now.plusSeconds(120), UUID.randomUUID().toString()));
   }

@@ -8,10 +8,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
@@ -38,14 +39,19 @@ final class CdsTestKit {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ISSUER = "https://ehr.test.invalid";
 
-  final RSAKey key;
+  final ECKey key;
   final MutableClock clock;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   CdsTestKit(MutableClock clock) {
     this.clock = clock;
+    this.key = newKey("ehr-1");
+  }
+
+  /** A P-256 key (ES256): cheap to sign and verify, so load tests measure the service. */
+  static ECKey newKey(String keyId) {
     try {
-      this.key = new RSAKeyGenerator(2048).keyID("ehr-1").generate();
+      return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
@@ -76,7 +82,7 @@ final class CdsTestKit {
     return token(key, ISSUER, audience, clock.instant(), clock.instant().plusSeconds(240), UUID.randomUUID().toString());
   }
 
-  static String token(RSAKey signer, String issuer, String audience, Instant issued, Instant expires, String jti) {
+  static String token(ECKey signer, String issuer, String audience, Instant issued, Instant expires, String jti) {
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(issuer)
         .subject("ehr-client")
@@ -85,9 +91,9 @@ final class CdsTestKit {
         .expirationTime(Date.from(expires))
         .jwtID(jti)
         .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS384).keyID(signer.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signer.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
     try {
-      jwt.sign(new RSASSASigner(signer));
+      jwt.sign(new ECDSASigner(signer));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -43,15 +43,19 @@ abstract class ServerTestBase {
 
   CdsHooksServer startServer() throws Exception {
     CdsHooksConfig config = CdsHooksConfig.of(kit.settings(dir));
-    CdsHooksService service = CdsHooksService.builder()
+    CdsHooksService service = configure(CdsHooksService.builder()
         .rules(rules)
-        .prefetchReader(new CaseJsonPrefetchReader())
         .jdbcUrl(config.databaseUrl)
-        .clock(clock)
+        .clock(clock))
         .build();
     CdsHooksServer s = CdsHooksServer.start(config, service, clock);
     base = URI.create("http://127.0.0.1:" + s.port() + "/cds-services");
     return s;
+  }
+
+  /** How tests read prefetch: the case-JSON reader unless a test class reads FHIR. */
+  CdsHooksService.Builder configure(CdsHooksService.Builder builder) {
+    return builder.prefetchReader(new CaseJsonPrefetchReader());
   }
 
   @AfterEach
