@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +17,12 @@ import uk.nhs.carecoord.model.CarePlanStatus;
 import uk.nhs.carecoord.model.Carer;
 import uk.nhs.carecoord.model.CarerNeed;
 import uk.nhs.carecoord.model.ClinicalFlag;
-import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.ClusterMeaning;
+import uk.nhs.carecoord.model.CodeCluster;
+import uk.nhs.carecoord.model.CodeClusters;
+import uk.nhs.carecoord.model.CodedEntry;
+import uk.nhs.carecoord.model.CodedEntryStatus;
 import uk.nhs.carecoord.model.ConcernStatus;
-import uk.nhs.carecoord.model.ConditionCategory;
 import uk.nhs.carecoord.model.ConsentStatus;
 import uk.nhs.carecoord.model.DecisionConversation;
 import uk.nhs.carecoord.model.EfiCategory;
@@ -72,10 +76,15 @@ final class HandWritten {
       EnumSet.of(GoalAchievementStatus.NO_CHANGE, GoalAchievementStatus.NO_PROGRESS, GoalAchievementStatus.WORSENING);
 
   private final Thresholds t;
-  private final CodeList codeList;
+  private static final Set<ClusterMeaning> COUNTED = EnumSet.of(ClusterMeaning.LONG_TERM_CONDITION_PHYSICAL,
+      ClusterMeaning.LONG_TERM_CONDITION_MENTAL_HEALTH, ClusterMeaning.CANCER, ClusterMeaning.DEMENTIA, ClusterMeaning.LEARNING_DISABILITY);
+  private static final Set<ClusterMeaning> PHYSICAL = EnumSet.of(ClusterMeaning.LONG_TERM_CONDITION_PHYSICAL, ClusterMeaning.CANCER);
+  private static final Set<ClusterMeaning> MENTAL = EnumSet.of(ClusterMeaning.LONG_TERM_CONDITION_MENTAL_HEALTH, ClusterMeaning.DEMENTIA);
+
+  private final CodeClusters codeList;
   private final LocalDate asOf;
 
-  HandWritten(Thresholds thresholds, CodeList codeList, LocalDate asOf) {
+  HandWritten(Thresholds thresholds, CodeClusters codeList, LocalDate asOf) {
     this.t = thresholds;
     this.codeList = codeList;
     this.asOf = asOf;
@@ -89,36 +98,44 @@ final class HandWritten {
     // Derived values, as FactAssembler derives them.
     int age = p.ageOn(asOf);
     Set<ClinicalFlag> flags = p.flags();
-    Set<ConditionCategory> categories = EnumSet.noneOf(ConditionCategory.class);
-    int counted = 0;
-    int physical = 0;
-    int mental = 0;
+    // Coded entries (and conditions in the earlier form, active, dated when diagnosed or else at
+    // birth) that count: active or inactive; conditions counted once each.
+    Set<String> conditions = new HashSet<>();
+    Set<String> physicalConditions = new HashSet<>();
+    Set<String> mentalConditions = new HashSet<>();
     LocalDate latestCancer = null;
+    List<CodedEntry> entries = new ArrayList<>(p.codedEntries());
     for (LongTermCondition condition : p.conditions()) {
-      Set<ConditionCategory> of = codeList.categoriesOf(condition.snomedCode());
-      if (of.isEmpty()) {
-        continue; // not on the code list: not counted
+      entries.add(CodedEntry.of(condition.snomedCode(), condition.diagnosedOn().orElse(p.dateOfBirth())));
+    }
+    for (CodedEntry e : entries) {
+      if (e.status() != CodedEntryStatus.ACTIVE && e.status() != CodedEntryStatus.INACTIVE) {
+        continue;
       }
-      counted++;
-      categories.addAll(of);
-      if (of.contains(ConditionCategory.PHYSICAL)) {
-        physical++;
-      }
-      if (of.contains(ConditionCategory.MENTAL_HEALTH)) {
-        mental++;
-      }
-      if (of.contains(ConditionCategory.CANCER)) {
-        LocalDate on = condition.diagnosedOn().orElse(null);
-        if (on != null && (latestCancer == null || on.isAfter(latestCancer))) {
-          latestCancer = on;
+      for (CodeCluster cluster : codeList.clustersOf(e.snomedCode())) {
+        ClusterMeaning m = cluster.meaning();
+        if (COUNTED.contains(m)) {
+          conditions.add(cluster.condition());
+        }
+        if (PHYSICAL.contains(m)) {
+          physicalConditions.add(cluster.condition());
+        }
+        if (MENTAL.contains(m)) {
+          mentalConditions.add(cluster.condition());
+        }
+        if (m == ClusterMeaning.CANCER && (latestCancer == null || e.recordedOn().isAfter(latestCancer))) {
+          latestCancer = e.recordedOn();
         }
       }
     }
+    int counted = conditions.size();
+    int physical = physicalConditions.size();
+    int mental = mentalConditions.size();
     Optional<Frailty> frailty = p.frailty();
     int cfs = frailty.flatMap(Frailty::clinicalFrailtyScale).orElse(0);
     EfiCategory efi = frailty.flatMap(Frailty::efiCategory).orElse(null);
 
-    cohorts(out, p, age, flags, categories, counted, physical, mental, latestCancer, cfs, efi);
+    cohorts(out, p, age, flags, counted, physical, mental, latestCancer, cfs, efi);
     // Recommendations that read the cohorts see all of them (salience -10 in the DRL).
     Set<String> cohorts = out.codesOf(COHORT);
     safeguarding(out, c, pcn);
@@ -149,7 +166,7 @@ final class HandWritten {
 
   // --- cohorts.drl ---
 
-  private void cohorts(Raised out, Patient p, int age, Set<ClinicalFlag> flags, Set<ConditionCategory> categories,
+  private void cohorts(Raised out, Patient p, int age, Set<ClinicalFlag> flags,
       int counted, int physical, int mental, LocalDate latestCancer, int cfs, EfiCategory efi) {
     if (age >= t.getFrailtyAge() && cfs >= t.getFrailCfs()) {
       out.raise(COHORT, "FRAIL_ELDERLY", "", Priority.HIGH, "Frail older person", COHORTS,
@@ -193,19 +210,19 @@ final class HandWritten {
           .reason("Cancer diagnosed on " + latestCancer + " (within " + t.getCancerLookbackMonths() + " months)")
           .fact("latestCancerDiagnosisOn", latestCancer);
     }
-    if (flags.contains(ClinicalFlag.LEARNING_DISABILITY) || categories.contains(ConditionCategory.LEARNING_DISABILITY)) {
+    if (flags.contains(ClinicalFlag.LEARNING_DISABILITY)) {
       out.raise(COHORT, "LEARNING_DISABILITY_AUTISM", "", Priority.HIGH, "Learning disability and autism", COHORTS,
               "Learning disability")
           .reason("Has a learning disability")
           .fact("learningDisability", true);
     }
-    if (flags.contains(ClinicalFlag.AUTISM) || categories.contains(ConditionCategory.AUTISM)) {
+    if (flags.contains(ClinicalFlag.AUTISM)) {
       out.raise(COHORT, "LEARNING_DISABILITY_AUTISM", "", Priority.HIGH, "Learning disability and autism", COHORTS,
               "Autism")
           .reason("Is autistic")
           .fact("autism", true);
     }
-    if (flags.contains(ClinicalFlag.DEMENTIA) || categories.contains(ConditionCategory.DEMENTIA)) {
+    if (flags.contains(ClinicalFlag.DEMENTIA)) {
       out.raise(COHORT, "DEMENTIA", "", Priority.HIGH, "Living with dementia", COHORTS, "Dementia")
           .reason("Has a dementia diagnosis or is on the dementia register")
           .fact("dementia", true);

@@ -34,7 +34,7 @@ public class Population {
     List<PatientCase> all = synthetic.cases();
     cases = all.toArray(PatientCase[]::new);
     rules = CareRules.builder().asOf(AS_OF).build();
-    handWritten = new HandWritten(rules.thresholds(), rules.codeList(), AS_OF);
+    handWritten = new HandWritten(rules.thresholds(), rules.codeClusters(), AS_OF);
   }
 
   static SyntheticPcn generate(int size) {

@@ -3,7 +3,7 @@ package uk.nhs.carecoord.rules;
 import java.time.LocalDate;
 import java.util.List;
 import org.kie.api.runtime.KieSession;
-import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
 
@@ -20,7 +20,7 @@ public final class SessionProbe {
 
   /** The built-in rules (precompiled, as {@code CareRules} loads them) as of this date. */
   public SessionProbe(LocalDate asOf) {
-    CodeList codeList = CodeList.bundled();
+    CodeClusters codeList = CodeClusters.builtIn();
     this.ruleBase = RuleBase.compile(CareRules.builtInSources());
     this.resetting = ruleBase.resettingSessions();
     this.assembler = new FactAssembler(codeList);

@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import uk.nhs.carecoord.model.CarePlanStatus;
-import uk.nhs.carecoord.model.CodeList;
-import uk.nhs.carecoord.model.CodeListEntry;
+import uk.nhs.carecoord.model.ClusterMeaning;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.ConcernCategory;
-import uk.nhs.carecoord.model.ConditionCategory;
 import uk.nhs.carecoord.model.Goal;
 import uk.nhs.carecoord.model.GoalAchievementStatus;
 import uk.nhs.carecoord.model.GoalLifecycleStatus;
@@ -34,12 +33,12 @@ final class BoundaryCases {
   private final LocalDate asOf;
   private final String cancerCode;
 
-  BoundaryCases(Thresholds thresholds, LocalDate asOf, CodeList codeList) {
+  BoundaryCases(Thresholds thresholds, LocalDate asOf, CodeClusters clusters) {
     this.t = thresholds;
     this.asOf = asOf;
-    this.cancerCode = codeList.entries().stream()
-        .filter(e -> e.categories().contains(ConditionCategory.CANCER))
-        .map(CodeListEntry::snomedCode).findFirst().orElseThrow();
+    this.cancerCode = clusters.clusters().stream()
+        .filter(c -> c.meaning() == ClusterMeaning.CANCER)
+        .flatMap(c -> c.codes().keySet().stream()).findFirst().orElseThrow();
   }
 
   /** The boundary copies of {@code c}: for each boundary, on it (past = 0) and a day past it (past = 1). */

@@ -23,4 +23,12 @@ class EndToEndBenchmarkTest {
     assertEquals(baseline, EndToEndBenchmark.batch(input, 1));
     assertEquals(baseline, EndToEndBenchmark.batch(input, 2));
   }
+
+  @Test
+  void theHarnessEngineEvaluatesEveryCaseOnceOnAnyNumberOfThreads() {
+    long one = EndToEndHarness.engine(input, 1);
+    assertTrue(one > 0, "findings counted");
+    assertEquals(one, EndToEndHarness.engine(input, 2));
+    assertEquals(one, EndToEndHarness.engine(input, 3));
+  }
 }

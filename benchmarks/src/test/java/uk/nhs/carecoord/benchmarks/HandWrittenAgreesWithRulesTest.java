@@ -91,7 +91,7 @@ class HandWrittenAgreesWithRulesTest {
 
   @Test
   void producesTheSameFindingsAsTheRulesAndTheSampleFiresEveryPatientRule() throws IOException {
-    HandWritten hand = new HandWritten(rules.thresholds(), rules.codeList(), Population.AS_OF);
+    HandWritten hand = new HandWritten(rules.thresholds(), rules.codeClusters(), Population.AS_OF);
     Comparison comparison = new Comparison(rules, hand, synthetic.pcn());
     for (PatientCase c : synthetic.cases()) {
       comparison.compare(c);
@@ -152,7 +152,7 @@ class HandWrittenAgreesWithRulesTest {
         .build();
     CareRules otherRules = rules.withThresholds(other);
     Comparison comparison = new Comparison(otherRules,
-        new HandWritten(other, otherRules.codeList(), Population.AS_OF), synthetic.pcn());
+        new HandWritten(other, otherRules.codeClusters(), Population.AS_OF), synthetic.pcn());
     int n = 0;
     for (PatientCase c : synthetic.cases().subList(0, 1_000)) {
       comparison.compare(c);
@@ -170,7 +170,7 @@ class HandWrittenAgreesWithRulesTest {
 
   /** Compares the boundary copies of the first {@code people} generated cases; returns how many. */
   private static int compareBoundaryCopies(Comparison comparison, Thresholds thresholds, int people) {
-    BoundaryCases boundaries = new BoundaryCases(thresholds, Population.AS_OF, rules.codeList());
+    BoundaryCases boundaries = new BoundaryCases(thresholds, Population.AS_OF, rules.codeClusters());
     int copies = 0;
     for (PatientCase c : synthetic.cases().subList(0, people)) {
       for (PatientCase copy : boundaries.of(c)) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

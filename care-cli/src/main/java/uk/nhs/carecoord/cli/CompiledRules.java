@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.RuleSource;
 
@@ -16,7 +17,7 @@ import uk.nhs.carecoord.rules.RuleSource;
 final class CompiledRules {
   private static final int KEPT = 4;
 
-  private record Key(boolean builtIns, List<RuleSource> directory) {}
+  private record Key(boolean builtIns, List<RuleSource> directory, String codeClustersVersion) {}
 
   private static final Map<Key, CareRules> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -36,13 +37,18 @@ final class CompiledRules {
    * @throws uk.nhs.carecoord.rules.RuleCompilationException if they do not compile
    */
   static CareRules of(Path directory, boolean builtIns, LocalDate asOf) {
-    Key key = new Key(builtIns, directory == null ? List.of() : RuleSource.fromDirectory(directory));
+    return of(directory, builtIns, asOf, CodeClusters.builtIn());
+  }
+
+  /** As {@link #of(Path, boolean, LocalDate)}, with these code clusters. */
+  static CareRules of(Path directory, boolean builtIns, LocalDate asOf, CodeClusters clusters) {
+    Key key = new Key(builtIns, directory == null ? List.of() : RuleSource.fromDirectory(directory), clusters.version());
     CareRules rules;
     synchronized (CACHE) {
       rules = CACHE.get(key);
     }
     if (rules == null) {
-      CareRules.Builder builder = CareRules.builder().builtInRules(builtIns).asOf(asOf);
+      CareRules.Builder builder = CareRules.builder().builtInRules(builtIns).asOf(asOf).codeClusters(clusters);
       if (directory != null) {
         builder.ruleDirectory(directory);
       }

@@ -23,13 +23,16 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
     mixinStandardHelpOptions = true,
     description = "Evaluates patient cases and prints each evaluation as JSON: cohorts, obligations,"
         + " recommendations and suppressed recommendations, each with its decision records."
-        + " A .json file holds one case (printed indented); a .jsonl file, or standard input ('-' or no"
+        + " A .json file holds one case (case JSON, or a FHIR R4 Bundle about one person, JSON or XML,"
+        + " recognised by its resourceType; printed indented); a .jsonl file, or standard input ('-' or no"
         + " file), holds one case a line (printed one evaluation a line, in input order). Every line is"
         + " accounted for: a line that cannot be read or evaluated is reported on standard error as"
         + " file:line:column: path: message and the rest go on; the summary says how many were read,"
         + " evaluated and rejected. Exit code 3 when any line was rejected.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin CodeListsOption codeLists;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "<case.json>",
       description = "A case file, or '-' (the default) for JSON lines on standard input.")
@@ -58,10 +61,11 @@ final class EvaluateCommand implements Callable<Integer> {
       Inputs.directory(rulesDirectory);
     }
     Pcn pcn = pcnFile == null ? null : Inputs.readJson(pcnFile, Pcn.class);
-    PatientCase single = caseFile == null || Inputs.isJsonLines(caseFile) ? null : Inputs.readJson(caseFile, PatientCase.class);
+    PatientCase single = caseFile == null || Inputs.isJsonLines(caseFile) ? null
+        : FhirInput.readCase(caseFile, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()));
     batch.threads(); // a bad --threads is a user error before the rules compile
 
-    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()));
+    CareRules rules = CompiledRules.of(rulesDirectory, true, asOf != null ? asOf : LocalDate.now(Clock.systemDefaultZone()), codeLists.clusters());
     PrintWriter out = spec.commandLine().getOut();
 
     if (single != null) {

@@ -45,11 +45,10 @@ final class Inputs {
   static <T> T readJson(Path file, Class<T> type) {
     file(file);
     try {
-      return CareJson.read(Files.readString(file, StandardCharsets.UTF_8), type);
+      // Streamed, so the document limit applies as it is read and bad UTF-8 is a located error.
+      return CareJson.read(file, type);
     } catch (CareJsonException | ModelValidationException e) {
       throw new UserError(file + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +17,7 @@ import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.reporting.PcnReports;
-import uk.nhs.carecoord.reporting.ReportSet;
+import uk.nhs.carecoord.reporting.ReportAccumulator;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.CoordinatorEvaluation;
 import uk.nhs.carecoord.rules.PatientEvaluation;
@@ -35,6 +34,8 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
         + " and left out of the reports, with a summary; exit code 3 when any line was rejected.")
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin CodeListsOption codeLists;
 
   @Parameters(index = "0", paramLabel = "<population>", description = "population.json (a PCN and its cases) or cases.jsonl.")
   Path population;
@@ -79,60 +80,65 @@ final class ReportCommand implements Callable<Integer> {
       throw new UserError("not a directory: " + out);
     }
     Pcn pcn;
-    List<PatientCase> cases;
     LocalDate date = asOf;
-    List<PatientEvaluation> evaluations;
-    BatchAccount account = null;
+    SyntheticPcn synthetic = null;
     if (Inputs.isJsonLines(population)) {
       if (pcnFile == null) {
         throw new UserError("JSON-lines input needs --pcn <pcn.json>");
       }
       pcn = Inputs.readJson(pcnFile, Pcn.class);
       batch.threads(); // a bad --threads is a user error before the rules compile
-      if (date == null) {
-        date = LocalDate.now(Clock.systemDefaultZone());
-      }
-      CareRules rules = CompiledRules.of(rulesDirectory, true, date);
-      // Every line accounted for as in `care evaluate`; the reports cover the cases evaluated.
-      cases = new ArrayList<>();
-      evaluations = new ArrayList<>();
-      account = new BatchAccount(batch, spec.commandLine().getErr());
-      account.run(population, rules, pcn, Evaluated::new, e -> {
-        cases.add(e.patientCase());
-        evaluations.add(e.evaluation());
-      }, () -> { });
-      if (account.exitCode() == CareCommand.USER_ERROR) {
-        return CareCommand.USER_ERROR; // stopped by --fail-fast: no partial reports
-      }
     } else {
-      SyntheticPcn synthetic = Inputs.readJson(population, SyntheticPcn.class);
+      synthetic = Inputs.readJson(population, SyntheticPcn.class);
       pcn = pcnFile == null ? synthetic.pcn() : Inputs.readJson(pcnFile, Pcn.class);
-      cases = synthetic.cases();
       if (date == null) {
         date = synthetic.asOf();
       }
-      try {
-        evaluations = CompiledRules.of(rulesDirectory, true, date).evaluateAll(pcn, cases);
-      } catch (ModelValidationException e) {
-        throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
-      }
     }
+    if (date == null) {
+      date = LocalDate.now(Clock.systemDefaultZone());
+    }
+    CareRules rules = CompiledRules.of(rulesDirectory, true, date, codeLists.clusters());
     List<CoordinatorEvaluation> coordinators;
     try {
-      coordinators = CompiledRules.of(rulesDirectory, true, date).evaluateCoordinators(pcn);
+      coordinators = rules.evaluateCoordinators(pcn);
     } catch (ModelValidationException e) {
       throw new UserError((pcnFile != null ? pcnFile : population) + " (as of " + date + "): " + e.getMessage(), e);
     }
-    ReportSet reports = PcnReports.builder().suppressionThreshold(suppress).roundCountsTo(roundTo).asOf(date).build()
-        .build(pcn, cases, evaluations, coordinators);
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UserError("cannot create " + out + ": " + e.getMessage(), e);
+    PcnReports reports = PcnReports.builder().suppressionThreshold(suppress).roundCountsTo(roundTo).asOf(date).build();
+    BatchAccount account = null;
+    List<Path> written;
+    long people;
+    // The reports accumulate person by person (aggregates as counters, the worklist sorted on disk),
+    // so a batch of any size runs in bounded memory.
+    try (ReportAccumulator accumulator = reports.accumulator(pcn, coordinators)) {
+      if (synthetic == null) {
+        // Every line accounted for as in `care evaluate`; the reports cover the cases evaluated.
+        account = new BatchAccount(batch, spec.commandLine().getErr());
+        account.run(population, rules, pcn, Evaluated::new,
+            e -> accumulator.add(e.patientCase(), e.evaluation()), () -> { });
+        if (account.exitCode() == CareCommand.USER_ERROR) {
+          return CareCommand.USER_ERROR; // stopped by --fail-fast: no partial reports
+        }
+      } else {
+        for (PatientCase c : synthetic.cases()) {
+          try {
+            accumulator.add(c, rules.evaluate(c, pcn));
+          } catch (ModelValidationException e) {
+            throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
+          }
+        }
+      }
+      people = accumulator.cases();
+      try {
+        Files.createDirectories(out);
+      } catch (IOException e) {
+        throw new UserError("cannot create " + out + ": " + e.getMessage(), e);
+      }
+      written = accumulator.writeAll(out);
     }
-    List<Path> written = reports.writeAll(out);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Evaluated " + cases.size() + " people and " + coordinators.size() + " co-ordinators of "
+    stdout.println("Evaluated " + people + " people and " + coordinators.size() + " co-ordinators of "
         + pcn.code() + " as of " + date + "; wrote " + written.size() + " files to " + out);
     for (Path p : written) {
       stdout.println("  " + p);

@@ -24,6 +24,8 @@ import uk.nhs.carecoord.rules.Scenario;
 final class TestCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin CodeListsOption codeLists;
+
   @Parameters(index = "0", paramLabel = "<dir>", description = "Directory of .drl files (searched recursively).")
   Path directory;
 
@@ -44,7 +46,7 @@ final class TestCommand implements Callable<Integer> {
       throw new UserError("no scenario files (*.json) in " + scenarios);
     }
     // Each scenario sets its own reference date; this one is never used.
-    CareRules rules = CompiledRules.of(directory, !only, LocalDate.EPOCH);
+    CareRules rules = CompiledRules.of(directory, !only, LocalDate.EPOCH, codeLists.clusters());
     PrintWriter out = spec.commandLine().getOut();
     int passed = 0;
     int failed = 0;

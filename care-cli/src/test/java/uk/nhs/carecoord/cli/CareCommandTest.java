@@ -75,7 +75,7 @@ class CareCommandTest {
     Run r = run("validate", arg(resource("rules")));
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("OK: 6 rule sets compiled: "), r.out());
-    assertTrue(r.out().contains("cohorts 2026.11.1+"), r.out());
+    assertTrue(r.out().contains("cohorts 2026.12.1+"), r.out());
     assertTrue(r.out().contains("local-cohort 1.0+"), r.out());
     assertEquals(1, r.out().strip().lines().count());
   }

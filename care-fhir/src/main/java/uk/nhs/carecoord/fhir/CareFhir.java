@@ -3,6 +3,11 @@ package uk.nhs.carecoord.fhir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +20,8 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
  * FHIR R4 (UK Core) in and out of the care co-ordination model: the one entry point of {@code
@@ -162,6 +169,92 @@ public final class CareFhir {
       }
       flatten(e.getResource(), e.getFullUrl(), out, problems);
     }
+  }
+
+  /**
+   * Opens a FHIR Bulk Data export directory ({@code *.ndjson}, one resource a line) for import one
+   * person at a time, joined by patient reference, in bounded memory (see {@link BulkImport}).
+   * Indexes the files now; imports as {@link BulkImport#people()} is consumed.
+   *
+   * @throws FhirImportException if the directory has no NDJSON file or a line is not JSON
+   */
+  public BulkImport importBulk(Path directory, LocalDate asOf) {
+    return new BulkImport(this, directory, asOf);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Writes cases as a Bulk Data export: one {@code Type.ndjson} file per resource type in the
+   * directory, one resource a line. Resource ids are unique within a person, not across people
+   * (the import joins by patient reference, so it needs no more).
+   */
+  public void writeBulk(Iterable<PatientCase> cases, Path directory, LocalDate asOf) {
+    Map<String, Writer> writers = new TreeMap<>();
+    try {
+      Files.createDirectories(directory);
+      for (PatientCase c : cases) {
+        for (Bundle.BundleEntryComponent e : toBundle(c, asOf).getEntry()) {
+          Resource r = e.getResource();
+          Writer w = writers.get(r.fhirType());
+          if (w == null) {
+            w = Files.newBufferedWriter(directory.resolve(r.fhirType() + ".ndjson"), StandardCharsets.UTF_8);
+            writers.put(r.fhirType(), w);
+          }
+          w.write(FhirParsing.json(r, false));
+          w.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (Writer w : writers.values()) {
+        try {
+          w.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes a case as a FHIR R4 collection Bundle, the inverse of the import: importing it gives the
+   * case back, for everything FHIR carries (see the README). Counts become that many resources
+   * (encounters dated inside the 12 months to {@code asOf}, repeat MedicationRequests); each plan
+   * version is a version ({@code meta.versionId}) of the same CarePlan, Goals and CareTeam.
+   */
+  public Bundle toBundle(PatientCase patientCase, LocalDate asOf) {
+    return new CaseWriter(codes, asOf).write(patientCase);
+  }
+
+  /**
+   * An evaluation as FHIR Clinical Reasoning output: a collection Bundle of a GuidanceResponse
+   * (subject, as-of date, the rule base and its rule-set versions as {@code module}, the code-list
+   * version as a data requirement, cohort memberships in contained output {@code Parameters}) and
+   * its result, a RequestGroup with one action per obligation and recommendation (code, title,
+   * reasons, priority, due date, the deciding rule).
+   *
+   * @param ruleSetVersions as {@code CareRules.ruleSetVersions()} gives them
+   */
+  public static Bundle guidance(PatientEvaluation evaluation, Map<String, String> ruleSetVersions) {
+    return GuidanceWriter.write(evaluation, ruleSetVersions);
+  }
+
+  /** {@link #toBundle} as JSON, pretty printed or compact. */
+  public String toJson(PatientCase patientCase, LocalDate asOf, boolean pretty) {
+    return FhirParsing.json(toBundle(patientCase, asOf), pretty);
+  }
+
+  /** Any resource as JSON, pretty printed or compact. */
+  public static String json(IBaseResource resource, boolean pretty) {
+    return FhirParsing.json(resource, pretty);
+  }
+
+  /** Any resource as XML, pretty printed. */
+  public static String xml(IBaseResource resource) {
+    return FhirParsing.xml(resource);
   }
 
   // ------------------------------------------------------------------------------------------

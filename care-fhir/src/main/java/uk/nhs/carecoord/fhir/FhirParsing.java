@@ -53,12 +53,15 @@ final class FhirParsing {
 
   /** JSON with pretty printing for people, or compact. */
   static String json(IBaseResource resource, boolean pretty) {
-    return context().newJsonParser().setPrettyPrint(pretty).encodeResourceToString(resource);
+    // Versioned references (CarePlan → Goal/x/_history/2) are kept: HAPI strips them by default.
+    return context().newJsonParser().setPrettyPrint(pretty).setStripVersionsFromReferences(false)
+        .encodeResourceToString(resource);
   }
 
   /** XML, pretty printed. */
   static String xml(IBaseResource resource) {
-    return context().newXmlParser().setPrettyPrint(true).encodeResourceToString(resource);
+    return context().newXmlParser().setPrettyPrint(true).setStripVersionsFromReferences(false)
+        .encodeResourceToString(resource);
   }
 
   /** Whether a parsed resource is a bundle. */

@@ -945,7 +945,7 @@ final class PersonImporter {
         .id(s.getIdElement().getIdPart())
         .referredOn(date(s.getAuthoredOnElement()))
         .service(service)
-        .agencyName(service == ServiceType.NAMED_AGENCY ? agency : Optional.empty())
+        .agencyName(agency)
         .status(rs)
         .build());
     used(key, "ServiceRequest", "referrals (" + service + ", " + rs + ")");
@@ -1194,6 +1194,19 @@ final class PersonImporter {
   }
 
   private ActionOwner owner(Reference ref, String path) {
+    if (ref.hasIdentifier() && ACTION_OWNER_SYSTEM.equals(ref.getIdentifier().getSystem())) {
+      ActionOwnerKind kind = fromKebab(ActionOwnerKind.class, ref.getIdentifier().getValue());
+      if (kind == null) {
+        throw new Refusal(path + ".identifier.value", "unknown owner kind '" + ref.getIdentifier().getValue() + "'");
+      }
+      if (ref.hasReference()) {
+        resolve(ref, path);
+      }
+      boolean defaultName = (kind == ActionOwnerKind.CARER && "Carer".equals(ref.getDisplay()))
+          || (kind == ActionOwnerKind.CARE_COORDINATOR && "Care co-ordinator".equals(ref.getDisplay()));
+      Optional<String> name = ref.hasDisplay() && !defaultName ? Optional.of(ref.getDisplay()) : Optional.empty();
+      return uk.nhs.carecoord.model.ImmutableActionOwner.builder().kind(kind).name(name).build();
+    }
     String type = ref.hasType() ? ref.getType() : null;
     Resource r = ref.hasReference() ? resolve(ref, path) : null;
     if (r != null) {

@@ -32,6 +32,9 @@ final class Vocabulary {
   static final String EXT_CONTACT_TELEPHONE = FhirCodes.BASE + "/StructureDefinition/contact-telephone";
   static final String EXT_REFERRAL_STATUS = FhirCodes.BASE + "/StructureDefinition/referral-status";
 
+  /** Identifier system naming the kind of an action's owner on {@code activity.detail.performer}. */
+  static final String ACTION_OWNER_SYSTEM = FhirCodes.BASE + "/Id/action-owner-kind";
+
   // Codes in the library's own code system.
   static final String PAM_SCORE = "pam-score";
   static final String PAM_LEVEL = "pam-level";

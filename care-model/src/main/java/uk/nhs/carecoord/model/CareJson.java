@@ -118,8 +118,6 @@ public final class CareJson {
         .withCoercionConfig(LogicalType.Textual, c -> fail(c, CoercionInputShape.Integer, CoercionInputShape.Float,
             CoercionInputShape.Boolean))
         .withCoercionConfig(LogicalType.Enum, c -> fail(c, CoercionInputShape.Integer, CoercionInputShape.EmptyString))
-        .withCoercionConfig(LogicalType.DateTime, c -> fail(c, CoercionInputShape.Integer, CoercionInputShape.Float,
-            CoercionInputShape.EmptyString, CoercionInputShape.Array))
         .withCoercionConfigDefaults(c -> fail(c, CoercionInputShape.EmptyString, CoercionInputShape.EmptyArray))
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

@@ -73,6 +73,16 @@ final class ClusterCsv {
 
   /** Splits one line into fields: commas outside double quotes separate; "" inside quotes is a quote. */
   private static List<String> fields(String file, int line, String raw) {
+    if (raw.indexOf('"') < 0) { // most lines: no quoting, so split on commas
+      List<String> fields = new ArrayList<>(3);
+      int from = 0;
+      for (int comma = raw.indexOf(','); comma >= 0; comma = raw.indexOf(',', from)) {
+        fields.add(raw.substring(from, comma).strip());
+        from = comma + 1;
+      }
+      fields.add(raw.substring(from).strip());
+      return fields;
+    }
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class CodeCluster {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-  private static final Pattern SNOMED = Pattern.compile("[1-9][0-9]{5,17}");
 
   private final String id;
   private final String source;
@@ -121,6 +120,21 @@ public final class CodeCluster {
     return into;
   }
 
+  /** 6 to 18 digits, not starting with 0 (checked for every code loaded: no regular expression). */
+  private static boolean isSnomedId(String code) {
+    int n = code.length();
+    if (n < 6 || n > 18 || code.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = code.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Builds a {@link CodeCluster}; {@link #build()} checks it. */
   public static final class Builder {
     private String id;
@@ -179,7 +193,7 @@ public final class CodeCluster {
     private Builder code(String snomedCode, String term, int line) {
       String code = Objects.requireNonNull(snomedCode, "snomedCode").strip();
       List<String> self = id == null ? List.of() : List.of(id);
-      if (!SNOMED.matcher(code).matches()) {
+      if (!isSnomedId(code)) {
         throw new CodeClusterException(file, line, self,
             "malformed SNOMED CT code '" + code + "': expected 6 to 18 digits, not starting with 0");
       }

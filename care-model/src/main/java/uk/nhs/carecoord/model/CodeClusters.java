@@ -174,7 +174,11 @@ public final class CodeClusters {
     for (CodeCluster c : clusters) {
       StringBuilder s = new StringBuilder();
       s.append(c.id()).append('|').append(c.sourceRelease()).append('|').append(c.meaning()).append('|').append(c.condition());
-      c.codes().keySet().stream().sorted().forEach(code -> s.append('|').append(code));
+      String[] codes = c.codes().keySet().toArray(new String[0]);
+      java.util.Arrays.sort(codes);
+      for (String code : codes) {
+        s.append('|').append(code);
+      }
       sha.update(s.append('\n').toString().getBytes(StandardCharsets.UTF_8));
       if (c.release().matches("(19|20)[0-9]{6}") && (newest == null || c.release().compareTo(newest) > 0)) {
         newest = c.release();

@@ -44,11 +44,14 @@ public final class JsonLines<T> implements Closeable {
   private boolean eof;
   private long lineNumber;
   private long bytesRead;
+  private final int maxLineLength;
+  private boolean truncated;
 
-  private JsonLines(InputStream in, String source, Class<T> type) {
+  private JsonLines(InputStream in, String source, Class<T> type, int maxLineLength) {
     this.in = Objects.requireNonNull(in, "in");
     this.source = Objects.requireNonNull(source, "source");
     this.type = Objects.requireNonNull(type, "type");
+    this.maxLineLength = maxLineLength;
   }
 
   /**
@@ -57,7 +60,19 @@ public final class JsonLines<T> implements Closeable {
    * @param source how rejects name the input, e.g. the file name or {@code stdin}
    */
   public static <T> JsonLines<T> of(InputStream in, String source, Class<T> type) {
-    return new JsonLines<>(in, source, type);
+    return new JsonLines<>(in, source, type, (int) Math.min(Integer.MAX_VALUE - 16, JsonLimits.DEFAULT_MAX_DOCUMENT_LENGTH));
+  }
+
+  /**
+   * A reader whose lines may be at most {@code maxLineLength} bytes: a longer line is rejected
+   * without being held in memory whole (its first {@code maxLineLength} bytes are kept as its
+   * text). The default is {@link JsonLimits#DEFAULT_MAX_DOCUMENT_LENGTH}.
+   */
+  public static <T> JsonLines<T> of(InputStream in, String source, Class<T> type, int maxLineLength) {
+    if (maxLineLength < 1) {
+      throw new IllegalArgumentException("maxLineLength must be 1 or more, was " + maxLineLength);
+    }
+    return new JsonLines<>(in, source, type, maxLineLength);
   }
 
   /** How rejects name the input. */
@@ -97,8 +112,12 @@ public final class JsonLines<T> implements Closeable {
         return null;
       }
       lineNumber++;
+      if (truncated) {
+        truncated = false;
+        return new Line(lineNumber, bytes, true);
+      }
       if (!isBlank(bytes)) {
-        return new Line(lineNumber, bytes);
+        return new Line(lineNumber, bytes, false);
       }
     }
   }
@@ -121,6 +140,10 @@ public final class JsonLines<T> implements Closeable {
    * reader's source, the line's number, the column and the field path.
    */
   public LineResult<T> parse(Line line) {
+    if (line.truncated) {
+      return LineResult.rejected(line, new LineReject(source, line, maxLineLength + 1, CareJson.ROOT,
+          "line longer than the limit of " + maxLineLength + " bytes"));
+    }
     try {
       return LineResult.of(line, CareJson.read(new ByteArrayInputStream(line.bytes), type));
     } catch (CareJsonException e) {
@@ -161,7 +184,13 @@ public final class JsonLines<T> implements Closeable {
     while (true) {
       for (int i = scanned; i < end; i++) {
         if (buffer[i] == '\n') {
-          byte[] line = copyLine(start, i);
+          byte[] line;
+          if (i - start > maxLineLength && !(i - start == maxLineLength + 1 && buffer[i - 1] == '\r')) {
+            line = Arrays.copyOfRange(buffer, start, start + maxLineLength);
+            truncated = true;
+          } else {
+            line = copyLine(start, i);
+          }
           start = i + 1;
           return line;
         }
@@ -171,11 +200,40 @@ public final class JsonLines<T> implements Closeable {
         if (start == end) {
           return null;
         }
-        byte[] line = copyLine(start, end);
+        byte[] line;
+        if (end - start > maxLineLength) {
+          line = Arrays.copyOfRange(buffer, start, start + maxLineLength);
+          truncated = true;
+        } else {
+          line = copyLine(start, end);
+        }
         start = end;
         return line;
       }
+      if (end - start > maxLineLength + 1) { // + 1: room for a '\r' before the '\n'
+        byte[] kept = Arrays.copyOfRange(buffer, start, start + maxLineLength);
+        skipRestOfLine();
+        truncated = true;
+        return kept;
+      }
       scanned -= start;
+      fill();
+    }
+  }
+
+  /** Discards input up to and including the next end of line. */
+  private void skipRestOfLine() {
+    while (true) {
+      for (int i = start; i < end; i++) {
+        if (buffer[i] == '\n') {
+          start = i + 1;
+          return;
+        }
+      }
+      start = end;
+      if (eof) {
+        return;
+      }
       fill();
     }
   }
@@ -225,10 +283,12 @@ public final class JsonLines<T> implements Closeable {
   public static final class Line {
     private final long number;
     private final byte[] bytes;
+    private final boolean truncated;
 
-    Line(long number, byte[] bytes) {
+    Line(long number, byte[] bytes, boolean truncated) {
       this.number = number;
       this.bytes = bytes;
+      this.truncated = truncated;
     }
 
     /** The line's number in the stream, from 1, counting blank lines. */
@@ -236,7 +296,10 @@ public final class JsonLines<T> implements Closeable {
       return number;
     }
 
-    /** The line as it was read (without its end of line), e.g. for a rejects file. */
+    /**
+     * The line as it was read (without its end of line), e.g. for a rejects file; only its first
+     * bytes if it was longer than the reader's limit.
+     */
     public String text() {
       return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -6,8 +6,8 @@ import java.util.Objects;
  * Why one line of a batch was rejected: where (source, line, column, field path) and what is
  * wrong, with the original line for correction and resubmission. Its {@link #toString()} is the
  * compiler-style {@code source:line:column: path: message}; the column is left out when the
- * problem is not at one place in the line (a case dated after the reference date), and the path
- * when it is the line as a whole (malformed JSON).
+ * problem is not at one place in the line (a case dated after the reference date). The path is
+ * {@code $} for the line as a whole (malformed JSON), as {@link CareJsonException#path()} has it.
  */
 public final class LineReject {
   private final String source;
@@ -20,7 +20,7 @@ public final class LineReject {
    * @param source how the input is named, e.g. a file name or {@code stdin}
    * @param line the rejected line
    * @param column the column of the problem (from 1), or 0 when it is not at one place
-   * @param path the JSON path of the offending field, empty for the line as a whole
+   * @param path the JSON path of the offending field, {@code $} for the line as a whole
    * @param message what is wrong
    */
   public LineReject(String source, JsonLines.Line line, int column, String path, String message) {
@@ -71,7 +71,10 @@ public final class LineReject {
     return column;
   }
 
-  /** The JSON path of the offending field, e.g. {@code patient.nhsNumber}; empty for the line as a whole. */
+  /**
+   * The JSON path of the offending field, e.g. {@code patient.nhsNumber}; {@code $} for the line
+   * as a whole.
+   */
   public String path() {
     return path;
   }

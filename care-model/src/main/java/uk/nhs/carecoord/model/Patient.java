@@ -127,7 +127,8 @@ public abstract class Patient {
    */
   void checkAsOf(LocalDate asOf, Plausibility plausibility) {
     Checks.notAfter(dateOfBirth(), asOf, "patient.dateOfBirth");
-    int age = ageOn(asOf);
+    // The age is at most the difference of the years: compute it only when that could exceed.
+    int age = asOf.getYear() - dateOfBirth().getYear() <= plausibility.maxAgeYears() ? 0 : ageOn(asOf);
     if (age > plausibility.maxAgeYears()) {
       throw new ModelValidationException(
           "patient.dateOfBirth",

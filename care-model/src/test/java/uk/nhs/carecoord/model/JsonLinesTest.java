@@ -36,10 +36,10 @@ class JsonLinesTest {
         .map(s -> new Given("{\"assessedOn\": \"2026-10-01\", \"score\": " + s + "}", null, "score"));
     Arbitrary<Given> unknownField = Arbitraries.of("{\"assessedOn\": \"2026-10-01\", \"score\": 50, \"colour\": 1}")
         .map(t -> new Given(t, null, "colour"));
-    // Malformed JSON names where reading stopped: the field being read, or $ for the document.
+    // Where the text breaks off, the field it was in; otherwise the line as a whole ($).
     Arbitrary<Given> malformed = Arbitraries.of(
-        new Given("{\"assessedOn\": ", null, "assessedOn"), new Given("not json", null, "$"),
-        new Given("{\"score\": 50,,}", null, "$"), new Given("[", null, "$"));
+        new Given("{\"assessedOn\": ", null, "assessedOn"), new Given("not json", null, CareJson.ROOT),
+        new Given("{\"score\": 50,,}", null, CareJson.ROOT), new Given("[", null, CareJson.ROOT));
     Arbitrary<Given> blank = Arbitraries.of("", "   ", "\t").map(t -> new Given(t, null, null));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, valid), net.jqwik.api.Tuple.of(1, outOfRange), net.jqwik.api.Tuple.of(1, unknownField),
@@ -91,9 +91,10 @@ class JsonLinesTest {
   }
 
   @Example
-  void malformedJsonNamesTheFieldWhereReadingStopped() {
+  void malformedJsonNamesTheFieldWhereItBroke() {
     LineReject reject = readAll("{\"score\": \n").get(0).reject().orElseThrow();
     assertEquals("score", reject.path());
+    assertEquals(CareJson.ROOT, readAll("[\n").get(0).reject().orElseThrow().path());
     assertTrue(reject.toString().startsWith("in.jsonl:1:"), reject::toString);
     assertFalse(reject.toString().contains("line 1, column"), "the location is said once");
   }
@@ -134,6 +135,53 @@ class JsonLinesTest {
     assertTrue(lines.nextLines(2).isEmpty());
     assertEquals(input.length, lines.bytesRead());
     assertNull(lines.next());
+  }
+
+  @Property(tries = 100)
+  void aLineOverTheLimitIsRejectedAndTheNextLinesAreRead(
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 120) int padding,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4) int copies, @ForAll boolean crlf) {
+    int limit = 80;
+    String line = "{\"assessedOn\": \"2026-10-01\"," + " ".repeat(padding) + "\"score\": 50}";
+    String eol = crlf ? "\r\n" : "\n";
+    String input = (line + eol).repeat(copies);
+    List<LineResult<PamAssessment>> results = new ArrayList<>();
+    try (JsonLines<PamAssessment> lines = JsonLines.of(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "in.jsonl", PamAssessment.class, limit)) {
+      for (LineResult<PamAssessment> r = lines.next(); r != null; r = lines.next()) {
+        results.add(r);
+      }
+    }
+    assertEquals(copies, results.size());
+    for (int i = 0; i < copies; i++) {
+      LineResult<PamAssessment> r = results.get(i);
+      assertEquals(i + 1, r.line().number());
+      if (line.length() <= limit) {
+        assertTrue(r.ok(), r::toString);
+      } else {
+        assertEquals("in.jsonl:" + (i + 1) + ":" + (limit + 1) + ": $: line longer than the limit of 80 bytes",
+            r.reject().orElseThrow().toString());
+        assertEquals(line.substring(0, limit), r.line().text());
+      }
+    }
+  }
+
+  @Example
+  void aLineFarOverTheLimitIsRejectedAndSkipped() {
+    int limit = 100_000;
+    String good = CareJson.writeLine(PamAssessment.of(50.0, java.time.LocalDate.of(2026, 10, 1)));
+    String huge = "{\"assessedOn\": \"2026-10-01\"," + " ".repeat(1_000_000) + "\"score\": 50}";
+    List<LineResult<PamAssessment>> results = new ArrayList<>();
+    try (JsonLines<PamAssessment> lines = JsonLines.of(new ByteArrayInputStream(
+        (good + "\n" + huge + "\n" + good).getBytes(StandardCharsets.UTF_8)), "in.jsonl", PamAssessment.class, limit)) {
+      for (LineResult<PamAssessment> r = lines.next(); r != null; r = lines.next()) {
+        results.add(r);
+      }
+    }
+    assertEquals(3, results.size());
+    assertTrue(results.get(0).ok() && results.get(2).ok());
+    assertEquals(limit, results.get(1).line().bytes().length);
+    assertTrue(results.get(1).reject().orElseThrow().message().startsWith("line longer than"));
   }
 
   private static List<LineResult<PamAssessment>> readAll(String input) {

@@ -168,10 +168,10 @@ final class Caseload implements Section<CaseloadReport> {
 
   @Override
   public List<CsvTable> csv(CaseloadReport c, Labels labels) {
-    List<String> cohortHeader = new ArrayList<>(List.of("cohort"));
+    List<String> cohortHeader = new ArrayList<>(List.of("cohort", "label"));
     cohortHeader.addAll(CSV_FIGURES);
     List<List<String>> cohortRows = new ArrayList<>();
-    c.cohorts().forEach(r -> cohortRows.add(withFigures(List.of(labels.of(r.cohort())), r.figures())));
+    c.cohorts().forEach(r -> cohortRows.add(withFigures(List.of(r.cohort(), labels.of(r.cohort())), r.figures())));
     List<String> practiceHeader = new ArrayList<>(List.of("ods_code", "practice"));
     practiceHeader.addAll(CSV_FIGURES);
     List<List<String>> practiceRows = new ArrayList<>();

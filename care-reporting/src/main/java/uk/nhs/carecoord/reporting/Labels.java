@@ -1,30 +1,41 @@
 package uk.nhs.carecoord.reporting;
 
-import java.util.Objects;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
+import uk.nhs.carecoord.rules.Finding;
 
 /**
  * The one place where a rules' code (a cohort, an obligation) becomes the words a person reads in
- * the HTML page and CSV files. JSON keeps codes only. Until the rules' output catalogue gives
- * labels, a code is its own label.
+ * the HTML page and CSV files: the label the rules' output catalogue gave the code's findings
+ * ({@link Finding#label()}), or the code itself when no finding carried one. JSON keeps codes
+ * only. Bounded by the number of distinct codes, so it streams.
  */
 final class Labels {
-  /** Codes shown as they are. */
-  static final Labels CODES = new Labels(Function.identity());
+  private final Map<String, String> byCode;
 
-  private final Function<String, String> label;
-
-  private Labels(Function<String, String> label) {
-    this.label = label;
-  }
-
-  static Labels of(Function<String, String> label) {
-    return new Labels(Objects.requireNonNull(label, "label"));
+  private Labels(Map<String, String> byCode) {
+    this.byCode = Map.copyOf(byCode);
   }
 
   /** The label of {@code code}; the code itself when there is none. */
   String of(String code) {
-    String l = label.apply(code);
-    return l == null || l.isBlank() ? code : l;
+    return byCode.getOrDefault(code, code);
+  }
+
+  /** Gathers labels from findings as they pass. */
+  static final class Collector {
+    private final Map<String, String> byCode = new HashMap<>();
+
+    void add(Iterable<Finding> findings) {
+      for (Finding f : findings) {
+        if (!byCode.containsKey(f.code()) && !f.label().isBlank() && !f.label().equals(f.code())) {
+          byCode.put(f.code(), f.label());
+        }
+      }
+    }
+
+    Labels labels() {
+      return new Labels(byCode);
+    }
   }
 }

@@ -57,7 +57,6 @@ public final class PcnReports {
   private final Suppression suppression;
   private final Optional<LocalDate> asOf;
   private final Path workDirectory;
-  private final Labels labels = Labels.CODES;
 
   private PcnReports(Suppression suppression, Optional<LocalDate> asOf, Path workDirectory) {
     this.suppression = suppression;
@@ -137,12 +136,17 @@ public final class PcnReports {
       throw new IllegalArgumentException("every evaluation must be as of " + date);
     }
     ReportContext context = new ReportContext(pcn, date, suppression, List.copyOf(coordinators));
-    return new ReportAccumulator(context, labels, SECTIONS, spillRoot, run);
+    return new ReportAccumulator(context, SECTIONS, spillRoot, run);
   }
 
   /** The suppression threshold in force. */
   public int suppressionThreshold() {
     return suppression.threshold();
+  }
+
+  /** The suppression and rounding every aggregate count goes through. */
+  public Suppression suppression() {
+    return suppression;
   }
 
   /** Configures {@link PcnReports}. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.rules.CoordinatorEvaluation;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
@@ -36,7 +37,7 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
  */
 public final class ReportAccumulator implements AutoCloseable {
   private final ReportContext context;
-  private final Labels labels;
+  private final Labels.Collector labels = new Labels.Collector();
   private final List<Section<?>> sections;
   private final List<Section.Tally<?>> tallies = new ArrayList<>();
   private final Worklists worklist;
@@ -45,9 +46,13 @@ public final class ReportAccumulator implements AutoCloseable {
   private ReportSet finished;
   private boolean closed;
 
-  ReportAccumulator(ReportContext context, Labels labels, List<Section<?>> sections, Path spillRoot, int run) {
+  ReportAccumulator(ReportContext context, List<Section<?>> sections, Path spillRoot, int run) {
     this.context = context;
-    this.labels = labels;
+    for (CoordinatorEvaluation c : context.coordinators()) {
+      labels.add(c.training());
+      labels.add(c.supervision());
+      labels.add(c.verdict().stream().toList());
+    }
     this.sections = List.copyOf(sections);
     for (Section<?> s : this.sections) {
       tallies.add(s.start(context));
@@ -114,6 +119,9 @@ public final class ReportAccumulator implements AutoCloseable {
     }
     if (e != null) {
       evaluationIds.add(e.patientId());
+      labels.add(e.cohorts());
+      labels.add(e.obligations());
+      labels.add(e.recommendations());
     }
     for (Section.Tally<?> t : tallies) {
       t.add(c, e);
@@ -144,7 +152,7 @@ public final class ReportAccumulator implements AutoCloseable {
       finished =
           new ReportSet(
               context.pcn().code(), context.pcn().name(), context.asOf(), context.suppression(), reports,
-              worklist.entries(), labels);
+              worklist.entries(), labels.labels());
     }
     return finished;
   }

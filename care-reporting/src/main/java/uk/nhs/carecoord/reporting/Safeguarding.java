@@ -140,13 +140,13 @@ final class Safeguarding implements Section<SafeguardingReport> {
     bands.add(List.of("TOTAL", s.openConcerns().display(), "", ""));
     List<List<String>> obligations = new ArrayList<>();
     s.obligations()
-        .forEach(o -> obligations.add(List.of(labels.of(o.code()), o.total().display(), o.overdue().display())));
+        .forEach(o -> obligations.add(List.of(o.code(), labels.of(o.code()), o.total().display(), o.overdue().display())));
     return List.of(
         new CsvTable(
             "safeguarding-by-age.csv",
             List.of("days_open", "open_concerns", "not_discussed_with_gp", "obligations"),
             bands),
-        new CsvTable("safeguarding-obligations.csv", List.of("obligation", "total", "overdue"), obligations));
+        new CsvTable("safeguarding-obligations.csv", List.of("obligation", "label", "total", "overdue"), obligations));
   }
 
   @Override

@@ -22,7 +22,7 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
  * real texts name people and dates), through a {@link ReportAccumulator} and writes every file.
  *
  * <p>Arguments: template directory (pcn.json, cases.json, evaluations.json), number of people,
- * output directory, reference date.
+ * output directory, reference date, worklist entries per sorted run.
  */
 final class BoundedMemoryRun {
   private BoundedMemoryRun() {}
@@ -38,8 +38,9 @@ final class BoundedMemoryRun {
     List<PatientEvaluation> evaluations =
         CareJson.mapper()
             .readValue(templates.resolve("evaluations.json").toFile(), new TypeReference<List<PatientEvaluation>>() {});
+    int run = Integer.parseInt(args[4]);
     try (ReportAccumulator acc =
-        PcnReports.builder().asOf(asOf).workDirectory(out.resolve("work")).build().accumulator(pcn, List.of())) {
+        PcnReports.builder().asOf(asOf).build().accumulator(pcn, List.of(), asOf, out.resolve("work"), run)) {
       for (int i = 0; i < people; i++) {
         int t = i % cases.size();
         String id = String.format("P%08d", i);

@@ -103,4 +103,21 @@ class HtmlReportTest {
     assertEquals(reports.worklist().entries().size(), w.select("tr.entry").size());
     assertEquals("UNALLOCATED", w.select("section.coordinator").last().attr("data-coordinator"));
   }
+
+  /** Where a person reads a cohort or obligation, they read the catalogue's label; JSON keeps the code. */
+  @Test
+  void labelsFromTheOutputCatalogue(@TempDir Path dir) throws IOException {
+    var outputs = GoldenReportsTest.rules.outputs();
+    assertEquals(outputs.label("FRAIL_ELDERLY"),
+        page.selectFirst("table#cohorts tr[data-cohort=FRAIL_ELDERLY] td").text());
+    assertFalse(page.select("table#cohorts td").eachText().contains("FRAIL_ELDERLY"));
+    assertTrue(page.select("table#obligations td").eachText().contains(outputs.label("DISCUSS_SAFEGUARDING_CONCERN")));
+    reports.writeCsv(dir);
+    assertTrue(Files.readAllLines(dir.resolve("caseload-cohorts.csv")).stream()
+        .anyMatch(l -> l.startsWith("FRAIL_ELDERLY," + outputs.label("FRAIL_ELDERLY") + ",")));
+    assertTrue(Files.readAllLines(dir.resolve("safeguarding-obligations.csv")).stream().anyMatch(l -> l.startsWith(
+        "DISCUSS_SAFEGUARDING_CONCERN," + outputs.label("DISCUSS_SAFEGUARDING_CONCERN") + ",")));
+    reports.writeJson(dir);
+    assertTrue(Files.readString(dir.resolve("caseload.json")).contains("\"cohort\" : \"FRAIL_ELDERLY\""));
+  }
 }

@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import uk.nhs.carecoord.model.CareCoordinator;
-import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.CodeClusters;
+import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.model.Plausibility;
 import uk.nhs.carecoord.model.SupervisionArrangement;
 
 /**
@@ -40,6 +42,11 @@ public final class CareRules {
 
   private static final String BUILT_IN_ROOT = "uk/nhs/carecoord/rules/drl/";
 
+  /** The decision record of the coding part names this rule and rule set: the cluster lookup. */
+  static final String CODING_RULE = "Coded entries looked up in the code clusters";
+
+  static final String CODING_RULE_SET = "code-clusters";
+
   /** The built-in rule sets' DRL, read from this library's resources. */
   static List<RuleSource> builtInSources() {
     return RuleSource.fromClasspath(CareRules.class.getClassLoader(), BUILT_IN_ROOT, BUILT_IN);
@@ -54,10 +61,10 @@ public final class CareRules {
     this.settings = settings;
     this.ruleBase = ruleBase;
     this.clock = clock;
-    this.facts = new FactAssembler(settings.codeList);
+    this.facts = new FactAssembler(settings.codeClusters);
   }
 
-  /** A builder with the built-in rules, default thresholds, bundled code list and system clock. */
+  /** A builder with the built-in rules, default thresholds, built-in code clusters and system clock. */
   public static Builder builder() {
     return new Builder();
   }
@@ -70,7 +77,8 @@ public final class CareRules {
   /** A view of these rules with other thresholds; shares the compiled rule base. */
   public CareRules withThresholds(Thresholds thresholds) {
     Objects.requireNonNull(thresholds, "thresholds");
-    Settings changed = new Settings(thresholds, settings.codeList, settings.ruleDirectory, settings.builtIns, settings.precompiled, settings.clock);
+    Settings changed = new Settings(thresholds, settings.codeClusters, settings.ruleDirectory, settings.builtIns, settings.precompiled, settings.clock,
+        settings.plausibility);
     return new CareRules(changed, ruleBase, clock);
   }
 
@@ -89,16 +97,16 @@ public final class CareRules {
     return settings.thresholds;
   }
 
-  /** The code list in force. */
-  public CodeList codeList() {
-    return settings.codeList;
+  /** The code clusters in force: what each SNOMED CT code in a record means to the rules. */
+  public CodeClusters codeClusters() {
+    return settings.codeClusters;
   }
 
   /**
    * Evaluates one person without PCN context (safeguarding obligations then name no GP supervisor).
    *
    * @throws uk.nhs.carecoord.model.ModelValidationException if the case records anything after
-   *     the reference date
+   *     the reference date or is outside the {@link Builder#plausibility plausibility} bounds
    */
   public PatientEvaluation evaluate(PatientCase patientCase) {
     return evaluate(patientCase, Optional.empty());
@@ -128,7 +136,7 @@ public final class CareRules {
   /** Evaluates a co-ordinator's ARRS training compliance and supervision in their PCN. */
   public CoordinatorEvaluation evaluate(CareCoordinator coordinator, Pcn pcn) {
     LocalDate asOf = today();
-    coordinator.checkAsOf(asOf);
+    coordinator.checkAsOf(asOf, settings.plausibility);
     List<Object> input = facts.coordinatorFacts(coordinator, pcn.supervisionOf(coordinator.id()), asOf);
     List<Finding> findings = run(input, asOf).findings;
     ImmutableCoordinatorEvaluation.Builder b = CoordinatorEvaluation.builder()
@@ -190,12 +198,14 @@ public final class CareRules {
 
   private PatientEvaluation evaluate(PatientCase c, Optional<SupervisionArrangement> supervision) {
     LocalDate asOf = today();
-    c.checkAsOf(asOf);
-    Run run = run(facts.patientFacts(c, supervision, asOf), asOf);
+    c.checkAsOf(asOf, settings.plausibility);
+    List<CodedEntry> unrecognised = new ArrayList<>(0);
+    Run run = run(facts.patientFacts(c, supervision, asOf, unrecognised), asOf);
     ImmutablePatientEvaluation.Builder b = PatientEvaluation.builder()
         .patientId(c.patient().id())
         .asOf(asOf)
-        .codeListVersion(settings.codeList.version());
+        .codeListVersion(settings.codeClusters.version())
+        .coding(coding(c, unrecognised, asOf));
     for (Finding f : run.findings) {
       switch (f.kind()) {
         case COHORT -> b.addCohorts(f);
@@ -218,6 +228,37 @@ public final class CareRules {
     return b.build();
   }
 
+  /** The coding part: which coded entries no cluster recognised, with its own decision record. */
+  private CodingCoverage coding(PatientCase c, List<CodedEntry> unrecognised, LocalDate asOf) {
+    int entries = c.patient().codedEntries().size() + c.patient().conditions().size();
+    int recognised = entries - unrecognised.size();
+    String version = settings.codeClusters.version();
+    ImmutableDecisionRecord.Builder record = DecisionRecord.builder()
+        .rule(CODING_RULE)
+        .ruleSet(CODING_RULE_SET)
+        .ruleSetVersion(version)
+        .ruleSetDigest(version.substring(version.indexOf('+') + 1))
+        .asOf(asOf)
+        .codeListVersion(version)
+        .putFacts("codedEntries", String.valueOf(entries))
+        .putFacts("recognised", String.valueOf(recognised))
+        .putFacts("unrecognised", String.valueOf(unrecognised.size()));
+    if (unrecognised.isEmpty()) {
+      record.addReasons(entries == 0 ? "No coded entries on the record"
+          : "Every coded entry (" + entries + ") is in a code cluster");
+    } else {
+      String codes = String.join(", ", unrecognised.stream().map(CodedEntry::snomedCode).distinct().toList());
+      record.addReasons(unrecognised.size() + " of " + entries + " coded entries are in no code cluster and count towards no decision: " + codes)
+          .putFacts("unrecognisedCodes", codes);
+    }
+    return CodingCoverage.builder()
+        .codedEntries(entries)
+        .recognised(recognised)
+        .unrecognised(unrecognised)
+        .decision(record.build())
+        .build();
+  }
+
   private static List<DecisionRecord> withSuppression(Finding f, Outcomes.Suppression s, FindingAssembler assembler) {
     List<DecisionRecord> records = new ArrayList<>(f.decisions());
     records.add(assembler.record(s.record()));
@@ -227,8 +268,8 @@ public final class CareRules {
   private Run run(List<Object> input, LocalDate asOf) {
     Compiled compiled = ruleBase.get();
     Outcomes outcomes = new Outcomes(compiled.outputs());
-    compiled.rules().execute(input, new Context(asOf, settings.thresholds, settings.codeList.version()), outcomes);
-    FindingAssembler assembler = new FindingAssembler(compiled.rules(), compiled.outputs(), asOf, settings.codeList.version());
+    compiled.rules().execute(input, new Context(asOf, settings.thresholds, settings.codeClusters.version()), outcomes);
+    FindingAssembler assembler = new FindingAssembler(compiled.rules(), compiled.outputs(), asOf, settings.codeClusters.version());
     return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
   }
 
@@ -239,7 +280,8 @@ public final class CareRules {
 
   /** What a builder collected; shared by the views {@link #asOf} makes. */
   private record Settings(
-      Thresholds thresholds, CodeList codeList, Path ruleDirectory, boolean builtIns, boolean precompiled, Clock clock) {
+      Thresholds thresholds, CodeClusters codeClusters, Path ruleDirectory, boolean builtIns, boolean precompiled, Clock clock,
+      Plausibility plausibility) {
     ZoneId zone() {
       return clock.getZone();
     }
@@ -273,10 +315,12 @@ public final class CareRules {
   public static final class Builder {
     private Clock clock = Clock.systemDefaultZone();
     private Thresholds thresholds = Thresholds.defaults();
-    private CodeList codeList;
+    private CodeClusters codeClusters;
+    private Path codeListDirectory;
     private Path ruleDirectory;
     private boolean builtIns = true;
     private boolean precompiled = true;
+    private Plausibility plausibility = Plausibility.defaults();
 
     private Builder() {}
 
@@ -298,9 +342,24 @@ public final class CareRules {
       return this;
     }
 
-    /** The code list that categorises conditions (default: {@link CodeList#bundled()}). */
-    public Builder codeList(CodeList codeList) {
-      this.codeList = Objects.requireNonNull(codeList, "codeList");
+    /**
+     * The code clusters that say what each SNOMED CT code means (default: {@link
+     * CodeClusters#builtIn()}). Replaces any {@link #codeLists(Path)} directory.
+     */
+    public Builder codeClusters(CodeClusters clusters) {
+      this.codeClusters = Objects.requireNonNull(clusters, "clusters");
+      this.codeListDirectory = null;
+      return this;
+    }
+
+    /**
+     * A directory of OpenCodelists CSV files and their manifest ({@value CodeClusters#MANIFEST};
+     * see {@link CodeClusters}) read in {@link #build()}: a cluster with a built-in cluster's id
+     * replaces it (a newer release), any other adds to the built-in clusters.
+     */
+    public Builder codeLists(Path directory) {
+      this.codeListDirectory = Objects.requireNonNull(directory, "directory");
+      this.codeClusters = null;
       return this;
     }
 
@@ -310,6 +369,15 @@ public final class CareRules {
      */
     public Builder ruleDirectory(Path directory) {
       this.ruleDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The bounds every case and co-ordinator must be within on the reference date (default: {@link
+     * Plausibility#defaults()}: age at most 125…); an evaluation outside them is refused.
+     */
+    public Builder plausibility(Plausibility plausibility) {
+      this.plausibility = Objects.requireNonNull(plausibility, "plausibility");
       return this;
     }
 
@@ -342,9 +410,17 @@ public final class CareRules {
      * a problem naming the file and the code.
      *
      * @throws RuleCompilationException listing file, line and message of every problem
+     * @throws uk.nhs.carecoord.model.CodeClusterException if the {@link #codeLists(Path)}
+     *     directory holds a malformed file, naming the file and line
      */
     public CareRules build() {
-      Settings settings = new Settings(thresholds, codeList != null ? codeList : CodeList.bundled(), ruleDirectory, builtIns, precompiled, clock);
+      CodeClusters clusters = codeClusters;
+      if (codeListDirectory != null) {
+        clusters = CodeClusters.builtIn().toBuilder().replaceAll(CodeClusters.read(codeListDirectory)).build();
+      } else if (clusters == null) {
+        clusters = CodeClusters.builtIn();
+      }
+      Settings settings = new Settings(thresholds, clusters, ruleDirectory, builtIns, precompiled, clock, plausibility);
       return new CareRules(settings, new AtomicReference<>(settings.compile()), clock);
     }
   }

@@ -30,7 +30,7 @@ public final class Context {
     return thresholds;
   }
 
-  /** The version of the code list used to categorise conditions. */
+  /** The version of the code clusters in use ({@code CodeClusters.version()}). */
   public String getCodeListVersion() {
     return codeListVersion;
   }

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 
 /**
  * Audit evidence for an output: which rule of which rule-set version produced it, on what facts,
- * as of which date, using which code-list version.
+ * which code clusters, as of which date, using which version of the code clusters.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true)
@@ -36,10 +36,13 @@ public abstract class DecisionRecord {
   @Value.NaturalOrder
   public abstract SortedMap<String, String> facts();
 
+  /** The code clusters the decision used (e.g. {@code DM_COD}), sorted; empty when none. */
+  public abstract List<String> clusters();
+
   /** The reference date of the evaluation. */
   public abstract LocalDate asOf();
 
-  /** The version of the code list used to categorise conditions. */
+  /** The version of the code clusters used ({@code CodeClusters.version()}). */
   public abstract String codeListVersion();
 
   static ImmutableDecisionRecord.Builder builder() {

@@ -5,14 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import uk.nhs.carecoord.model.CareCoordinator;
-import uk.nhs.carecoord.model.CodeList;
-import uk.nhs.carecoord.model.ConditionCategory;
+import uk.nhs.carecoord.model.CodeCluster;
+import uk.nhs.carecoord.model.CodeClusters;
+import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.model.Frailty;
 import uk.nhs.carecoord.model.LongTermCondition;
 import uk.nhs.carecoord.model.NamedContact;
@@ -28,6 +27,7 @@ import uk.nhs.carecoord.model.TrainingRecord;
 import uk.nhs.carecoord.rules.facts.AcknowledgementFact;
 import uk.nhs.carecoord.rules.facts.ActionFact;
 import uk.nhs.carecoord.rules.facts.CarerFact;
+import uk.nhs.carecoord.rules.facts.CodedEntryFact;
 import uk.nhs.carecoord.rules.facts.ConcernFact;
 import uk.nhs.carecoord.rules.facts.ContactFact;
 import uk.nhs.carecoord.rules.facts.CoordinatorFacts;
@@ -44,19 +44,36 @@ import uk.nhs.carecoord.rules.facts.TrainingFact;
 
 /**
  * Turns model values into the flat facts the DRL is written against. It derives values (age,
- * counts by category, months since) but decides nothing: every threshold is applied in the rules.
+ * months since) and looks codes up in the code clusters, but decides nothing: every threshold, and
+ * what a coded entry counts towards, is applied in the rules.
  */
 final class FactAssembler {
-  private final CodeList codeList;
+  /** Coded entries in a fixed order, so facts never depend on the order a record lists them. */
+  static final Comparator<CodedEntry> ENTRY_ORDER = Comparator.comparing(CodedEntry::snomedCode)
+      .thenComparing(CodedEntry::recordedOn)
+      .thenComparing(CodedEntry::status)
+      .thenComparing(e -> e.display().orElse(""))
+      .thenComparing(e -> e.id().orElse(""));
 
-  FactAssembler(CodeList codeList) {
-    this.codeList = codeList;
+  private final CodeClusters clusters;
+
+  FactAssembler(CodeClusters clusters) {
+    this.clusters = clusters;
   }
 
   List<Object> patientFacts(PatientCase c, Optional<SupervisionArrangement> supervision, LocalDate asOf) {
+    return patientFacts(c, supervision, asOf, new ArrayList<>());
+  }
+
+  /**
+   * The facts of one evaluation; adds the coded entries that are in no cluster to {@code
+   * unrecognised}, in {@link #ENTRY_ORDER}, and returns them with the facts.
+   */
+  List<Object> patientFacts(PatientCase c, Optional<SupervisionArrangement> supervision, LocalDate asOf, List<CodedEntry> unrecognised) {
     List<Object> facts = new ArrayList<>();
     Patient p = c.patient();
     facts.add(patient(p, c.coordinatorId().orElse(null), asOf));
+    codedEntries(p, facts, unrecognised);
     pam(c.pamHistory(), asOf).ifPresent(facts::add);
     c.plan().ifPresent(plan -> {
       PlanContent now = plan.current();
@@ -122,31 +139,55 @@ final class FactAssembler {
         s.flatMap(SupervisionArrangement::gpSupervisor).map(NamedContact::name).orElse(null));
   }
 
-  private PatientFacts patient(Patient p, String coordinatorId, LocalDate asOf) {
-    Set<ConditionCategory> categories = EnumSet.noneOf(ConditionCategory.class);
-    int counted = 0;
-    int physical = 0;
-    int mental = 0;
-    LocalDate latestCancer = null;
-    for (LongTermCondition condition : p.conditions()) {
-      Set<ConditionCategory> of = codeList.categoriesOf(condition.snomedCode());
-      if (of.isEmpty()) {
-        continue;
-      }
-      counted++;
-      categories.addAll(of);
-      physical += of.contains(ConditionCategory.PHYSICAL) ? 1 : 0;
-      mental += of.contains(ConditionCategory.MENTAL_HEALTH) ? 1 : 0;
-      if (of.contains(ConditionCategory.CANCER)) {
-        LocalDate on = condition.diagnosedOn().orElse(null);
-        if (on != null && (latestCancer == null || on.isAfter(latestCancer))) {
-          latestCancer = on;
+  /**
+   * One {@link CodedEntryFact} per coded entry and cluster it is in; an entry recorded twice alike
+   * (same code, date and status) gives its facts once. Entries in no cluster go to {@code
+   * unrecognised}, every one of them.
+   */
+  private void codedEntries(Patient p, List<Object> facts, List<CodedEntry> unrecognised) {
+    List<CodedEntry> entries = codedEntriesOf(p);
+    CodedEntry previous = null;
+    for (CodedEntry e : entries) {
+      List<CodeCluster> in = clusters.clustersOf(e.snomedCode());
+      if (in.isEmpty()) {
+        unrecognised.add(e);
+      } else if (previous == null || !sameFacts(previous, e)) {
+        for (CodeCluster cluster : in) {
+          facts.add(new CodedEntryFact(e.snomedCode(), cluster.id(), cluster.condition(), cluster.meaning(), e.recordedOn(), e.status()));
         }
       }
+      previous = e;
     }
+  }
+
+  /**
+   * The person's coded entries in {@link #ENTRY_ORDER}, with conditions in the earlier form as
+   * active entries dated when diagnosed (or, undated, from birth: present, but never recent).
+   */
+  static List<CodedEntry> codedEntriesOf(Patient p) {
+    List<CodedEntry> entries = p.codedEntries();
+    if (!p.conditions().isEmpty()) {
+      entries = new ArrayList<>(entries);
+      for (LongTermCondition condition : p.conditions()) {
+        entries.add(CodedEntry.builder().snomedCode(condition.snomedCode()).display(condition.display())
+            .recordedOn(condition.diagnosedOn().orElse(p.dateOfBirth())).build());
+      }
+    }
+    if (entries.size() > 1) {
+      entries = new ArrayList<>(entries);
+      entries.sort(ENTRY_ORDER);
+    }
+    return entries;
+  }
+
+  private static boolean sameFacts(CodedEntry a, CodedEntry b) {
+    return a.snomedCode().equals(b.snomedCode()) && a.recordedOn().equals(b.recordedOn()) && a.status() == b.status();
+  }
+
+  private PatientFacts patient(Patient p, String coordinatorId, LocalDate asOf) {
     Optional<Frailty> frailty = p.frailty();
     return new PatientFacts(p.id(), p.ageOn(asOf), p.sex(), p.practiceCode(), coordinatorId,
-        p.flags(), categories, counted, physical, mental, latestCancer,
+        p.flags(),
         frailty.flatMap(Frailty::clinicalFrailtyScale).orElse(0),
         frailty.flatMap(Frailty::efiCategory).orElse(null),
         p.repeatMedicines(), p.serviceUse().aeAttendances(), p.serviceUse().emergencyAdmissions(),

@@ -17,7 +17,8 @@ final class FindingAssembler {
   private static final Comparator<Outcome> BY_RULE =
       Comparator.comparing(Outcome::ruleName)
           .thenComparing(o -> o.facts().toString())
-          .thenComparing(o -> o.reasons().toString());
+          .thenComparing(o -> o.reasons().toString())
+          .thenComparing(o -> o.clusterIds().toString());
   private static final Comparator<Outcome> MOST_URGENT =
       Comparator.comparing(Outcome::getPriority).thenComparing(BY_RULE);
 
@@ -93,6 +94,7 @@ final class FindingAssembler {
         .ruleSetDigest(set.digest())
         .reasons(o.reasons())
         .facts(o.facts())
+        .clusters(o.clusterIds())
         .asOf(asOf)
         .codeListVersion(codeListVersion)
         .build();

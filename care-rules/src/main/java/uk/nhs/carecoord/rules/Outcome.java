@@ -2,10 +2,13 @@ package uk.nhs.carecoord.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An output as a rule raises it, before the engine turns it into a {@link Finding}. Rules chain
@@ -23,6 +26,7 @@ public final class Outcome {
   private final String rulePackage;
   private final List<String> reasons = new ArrayList<>();
   private final Map<String, String> facts = new TreeMap<>();
+  private Set<String> clusters;
   private LocalDate dueOn;
 
   Outcome(
@@ -53,6 +57,26 @@ public final class Outcome {
   /** Records a fact this output rests on (part of the audit record and the fingerprint). */
   public Outcome fact(String name, Object value) {
     facts.put(Objects.requireNonNull(name, "name"), String.valueOf(value));
+    return this;
+  }
+
+  /**
+   * Records a code cluster this output rests on (e.g. {@code DM_COD}): listed, sorted, in its
+   * decision record's {@code clusters}.
+   */
+  public Outcome cluster(String clusterId) {
+    if (clusters == null) {
+      clusters = new TreeSet<>();
+    }
+    clusters.add(Objects.requireNonNull(clusterId, "clusterId"));
+    return this;
+  }
+
+  /** Records the code clusters this output rests on; see {@link #cluster(String)}. */
+  public Outcome clusters(Collection<?> clusterIds) {
+    for (Object id : clusterIds) {
+      cluster(String.valueOf(id));
+    }
     return this;
   }
 
@@ -111,6 +135,10 @@ public final class Outcome {
 
   Map<String, String> facts() {
     return facts;
+  }
+
+  Set<String> clusterIds() {
+    return clusters == null ? Set.of() : clusters;
   }
 
   @Override

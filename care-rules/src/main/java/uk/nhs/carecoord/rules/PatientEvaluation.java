@@ -11,7 +11,8 @@ import org.immutables.value.Value;
 
 /**
  * The rules' answer for one person: cohorts, obligations and recommendations, each in priority
- * order, plus recommendations held back because a co-ordinator declined them.
+ * order, plus recommendations held back because a co-ordinator declined them, and the coding
+ * part: the coded entries that matched no code cluster.
  */
 @Value.Immutable
 @Value.Style(jdkOnly = true)
@@ -25,7 +26,7 @@ public abstract class PatientEvaluation {
   /** The reference date. */
   public abstract LocalDate asOf();
 
-  /** The code-list version used. */
+  /** The version of the code clusters used ({@code CodeClusters.version()}). */
   public abstract String codeListVersion();
 
   /** Cohorts matched. */
@@ -39,6 +40,9 @@ public abstract class PatientEvaluation {
 
   /** Recommendations held back after being declined, with the rule that held each back. */
   public abstract List<Finding> suppressed();
+
+  /** Which coded entries the code clusters recognised, and every one they did not. */
+  public abstract CodingCoverage coding();
 
   /** Codes of all cohorts, obligations and recommendations raised (not the suppressed). */
   public Set<String> codes() {

@@ -43,12 +43,14 @@ public final class Scenario {
   private final Map<String, TrainingStatus> training;
   private final Map<String, Priority> priority;
   private final Optional<Boolean> compliant;
+  private final Map<String, Set<String>> clusters;
+  private final Optional<Set<String>> unrecognised;
 
   private Scenario(String name, JsonNode root) throws JsonProcessingException {
     ObjectMapper mapper = CareJson.mapper();
     this.name = name;
     this.description = text(root, "description").orElse(name);
-    this.asOf = LocalDate.parse(text(root, "asOf").orElseThrow(() -> new IllegalArgumentException("asOf: required")));
+    this.asOf = date(text(root, "asOf").orElseThrow(() -> new IllegalArgumentException("asOf: required")));
     this.thresholds = node(root, "thresholds").map(n -> treeToValue(mapper, n, Thresholds.class));
     this.patientCase = node(root, "case").map(n -> treeToValue(mapper, n, PatientCase.class));
     this.pcn = node(root, "pcn").map(n -> treeToValue(mapper, n, Pcn.class));
@@ -63,7 +65,15 @@ public final class Scenario {
     this.priority = new LinkedHashMap<>();
     node(expect, "priority").ifPresent(t -> t.fields().forEachRemaining(
         e -> priority.put(e.getKey(), named(Priority.class, "expect.priority." + e.getKey(), e.getValue().asText()))));
-    this.compliant = node(expect, "compliant").map(JsonNode::asBoolean);
+    this.compliant = node(expect, "compliant").map(n -> {
+      if (!n.isBoolean()) {
+        throw new IllegalArgumentException("expect.compliant: must be true or false");
+      }
+      return n.booleanValue();
+    });
+    this.clusters = new LinkedHashMap<>();
+    node(expect, "clusters").ifPresent(t -> t.fields().forEachRemaining(e -> clusters.put(e.getKey(), strings(t, e.getKey()))));
+    this.unrecognised = node(expect, "unrecognised").map(n -> strings(expect, "unrecognised"));
     if (patientCase.isEmpty() && (pcn.isEmpty() || coordinatorId.isEmpty())) {
       throw new IllegalArgumentException("needs a \"case\", or a \"pcn\" and a \"coordinatorId\"");
     }
@@ -78,7 +88,8 @@ public final class Scenario {
    */
   public static Scenario read(Path file) {
     try {
-      JsonNode root = CareJson.mapper().readTree(Files.readString(file));
+      // Through CareJson: duplicate keys, a byte-order mark and size limits as for any case file.
+      JsonNode root = CareJson.readTree(Files.readString(file));
       return new Scenario(file.getFileName().toString(), root);
     } catch (JsonProcessingException e) {
       throw CareJson.translate(e);
@@ -118,6 +129,13 @@ public final class Scenario {
     if (patientCase.isPresent()) {
       PatientEvaluation e = pcn.isPresent() ? view.evaluate(patientCase.get(), pcn.get()) : view.evaluate(patientCase.get());
       actual = new TreeSet<>(e.codes());
+      unrecognised.ifPresent(codes -> {
+        Set<String> was = new TreeSet<>();
+        e.coding().unrecognised().forEach(u -> was.add(u.snomedCode()));
+        if (!was.equals(new TreeSet<>(codes))) {
+          problems.add("unrecognised codes: expected " + new TreeSet<>(codes) + ", was " + was);
+        }
+      });
       raised.addAll(e.cohorts());
       raised.addAll(e.obligations());
       raised.addAll(e.recommendations());
@@ -168,6 +186,13 @@ public final class Scenario {
         problems.add("priority " + code + ": expected " + expected + ", was " + was);
       }
     });
+    clusters.forEach((code, expected) -> {
+      Set<String> used = new TreeSet<>();
+      raised.stream().filter(f -> f.code().equals(code)).forEach(f -> f.decisions().forEach(d -> used.addAll(d.clusters())));
+      if (!used.containsAll(expected)) {
+        problems.add("clusters " + code + ": expected " + new TreeSet<>(expected) + " among those its decisions used, was " + used);
+      }
+    });
     return new Result(name, description, List.copyOf(problems), Set.copyOf(actual));
   }
 
@@ -194,20 +219,41 @@ public final class Scenario {
     }
   }
 
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("asOf: must be a date (YYYY-MM-DD)", e);
+    }
+  }
+
   private static Optional<JsonNode> node(JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
   }
 
   private static Optional<String> text(JsonNode parent, String field) {
-    return node(parent, field).map(JsonNode::asText);
+    return node(parent, field).map(n -> {
+      if (!n.isTextual()) {
+        throw new IllegalArgumentException(field + ": must be text");
+      }
+      return n.textValue();
+    });
   }
 
   private static Set<String> strings(JsonNode parent, String field) {
     Set<String> result = new TreeSet<>();
     node(parent, field).ifPresent(n -> {
+      // A single code not in a list would otherwise be read as no codes at all.
+      if (!n.isArray()) {
+        throw new IllegalArgumentException("expect." + field + ": must be a list of codes");
+      }
       for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
-        result.add(it.next().asText());
+        JsonNode code = it.next();
+        if (!code.isTextual()) {
+          throw new IllegalArgumentException("expect." + field + ": must be a list of codes");
+        }
+        result.add(code.textValue());
       }
     });
     return result;

@@ -76,9 +76,9 @@ class CohortRulesTest {
     assertEquals(3, f.decisions().size());
     assertEquals(Priority.HIGH, f.priority());
     assertEquals("cohorts", f.decisions().get(0).ruleSet());
-    assertEquals("2026.11.1", f.decisions().get(0).ruleSetVersion());
+    assertEquals("2026.12.1", f.decisions().get(0).ruleSetVersion());
     assertEquals(AS_OF, f.decisions().get(0).asOf());
-    assertEquals(uk.nhs.carecoord.model.CodeList.bundled().version(), f.decisions().get(0).codeListVersion());
+    assertEquals(uk.nhs.carecoord.model.CodeClusters.builtIn().version(), f.decisions().get(0).codeListVersion());
   }
 
   @Test

@@ -154,7 +154,7 @@ class RecommendationRulesTest {
         d.reasons().forEach(reason -> assertFalse(reason.isBlank(), f.code()));
         assertFalse(d.facts().isEmpty(), () -> f.code() + ": facts of " + d.rule());
         assertEquals("recommendations", d.ruleSet(), f.code());
-        assertEquals("2026.11.2", d.ruleSetVersion(), f.code());
+        assertEquals("2026.12.1", d.ruleSetVersion(), f.code());
         assertEquals(r.today(), d.asOf());
       }
       assertFalse(f.text().isBlank(), f.code());

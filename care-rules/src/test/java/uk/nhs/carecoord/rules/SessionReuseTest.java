@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kie.api.runtime.KieSession;
-import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.testing.CareArbitraries;
 
@@ -27,7 +27,7 @@ import uk.nhs.carecoord.model.testing.CareArbitraries;
  */
 class SessionReuseTest {
   static final LocalDate AS_OF = CareArbitraries.DEFAULT_AS_OF;
-  static final CodeList CODES = CodeList.bundled();
+  static final CodeClusters CODES = CodeClusters.builtIn();
   static final Context CONTEXT = new Context(AS_OF, Thresholds.defaults(), CODES.version());
 
   /** Derives a fact by logical insertion, which Drools retracts itself when its cause goes. */

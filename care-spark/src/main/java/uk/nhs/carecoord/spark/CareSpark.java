@@ -5,6 +5,10 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.model.Practice;
 import uk.nhs.carecoord.reporting.PcnReports;
 import uk.nhs.carecoord.reporting.SuppressionBridge;
+import uk.nhs.carecoord.rules.OutputCatalogue;
 import uk.nhs.carecoord.rules.RuleSource;
 
 /**
@@ -250,8 +255,9 @@ public final class CareSpark {
     }
 
     /**
-     * A directory of {@code .drl} files, as {@code CareRules.Builder.ruleDirectory}: read now, on
-     * the driver, and sent to the executors as text, so it need not be on a shared file system.
+     * A directory of {@code .drl} files (and its {@code outputs.json}, if any), as {@code
+     * CareRules.Builder.ruleDirectory}: read now, on the driver, and sent to the executors as
+     * text, so it need not be on a shared file system.
      *
      * @throws java.io.UncheckedIOException if it is not a directory or a file cannot be read
      */
@@ -259,6 +265,15 @@ public final class CareSpark {
       Map<String, String> files = new LinkedHashMap<>();
       for (RuleSource s : RuleSource.fromDirectory(directory)) {
         files.put(s.name(), s.text());
+      }
+      // The directory's output catalogue, declaring the codes its rules raise, travels too.
+      Path catalogue = directory.resolve(OutputCatalogue.FILE_NAME);
+      if (Files.isRegularFile(catalogue)) {
+        try {
+          files.put(OutputCatalogue.FILE_NAME, Files.readString(catalogue, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + catalogue + ": " + e.getMessage(), e);
+        }
       }
       this.ruleFiles = files;
       return this;

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * itself is never serialised (it cannot be); each executor JVM compiles it once from this.
  *
  * @param asOf the reference date
- * @param ruleFiles a rule directory's files by relative name ({@code local/extra.drl}) to text;
- *     empty for the built-in rules only
+ * @param ruleFiles a rule directory's files by relative name ({@code local/extra.drl}, {@code
+ *     outputs.json}) to text; empty for the built-in rules only
  * @param pcnJson the PCNs, each as {@code CareJson}, naming co-ordinators' GP supervisors
  */
 record RuleSpec(LocalDate asOf, Map<String, String> ruleFiles, List<String> pcnJson) implements Serializable {

@@ -89,7 +89,8 @@ class CareSparkInputTest {
   void aRuleDirectoryDecidesOnTheExecutorsAsInOneProcess() throws IOException {
     Path rules = dir.resolve("rules").resolve("local");
     Files.createDirectories(rules);
-    // A rule author's cohort, in a subdirectory: the relative name must survive the trip.
+    // A rule author's cohort, in a subdirectory (the relative name must survive the trip), and
+    // the catalogue entry declaring its code.
     Files.writeString(rules.resolve("older.drl"), String.join("\n",
         "package local.cohorts;",
         "import uk.nhs.carecoord.rules.Outcomes;",
@@ -102,6 +103,8 @@ class CareSparkInputTest {
         "then",
         "    out.cohort(drools, \"LOCAL_OVER_80\", Priority.LOW, \"Over 80\").reason(\"Aged \" + $p.getAge()).fact(\"age\", $p.getAge());",
         "end", ""));
+    Files.writeString(rules.getParent().resolve("outputs.json"),
+        "{\"LOCAL_OVER_80\": {\"kind\": \"COHORT\", \"label\": \"Over 80\", \"text\": \"Over 80\"}}\n");
     CareSpark care = CareSpark.builder().asOf(AS_OF).ruleDirectory(rules.getParent()).pcn(population.pcn()).build();
     CareRules oneProcess = CareRules.builder().asOf(AS_OF).ruleDirectory(rules.getParent()).build();
 

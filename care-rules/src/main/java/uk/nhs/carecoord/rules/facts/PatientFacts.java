@@ -1,15 +1,16 @@
 package uk.nhs.carecoord.rules.facts;
 
-import java.time.LocalDate;
 import java.util.Set;
 import uk.nhs.carecoord.model.ClinicalFlag;
 import uk.nhs.carecoord.model.CommunicationNeed;
-import uk.nhs.carecoord.model.ConditionCategory;
 import uk.nhs.carecoord.model.ConsentStatus;
 import uk.nhs.carecoord.model.EfiCategory;
 import uk.nhs.carecoord.model.Sex;
 
-/** The person being evaluated, with values derived once for the rules (age on the reference date, counts of coded conditions by category). */
+/**
+ * The person being evaluated, with values derived once for the rules (age on the reference date).
+ * Their coded entries are {@link CodedEntryFact}s beside it.
+ */
 public final class PatientFacts {
   private final String patientId;
   private final int age;
@@ -17,11 +18,6 @@ public final class PatientFacts {
   private final String practiceCode;
   private final String coordinatorId;
   private final Set<ClinicalFlag> flags;
-  private final Set<ConditionCategory> categories;
-  private final int conditionCount;
-  private final int physicalConditionCount;
-  private final int mentalHealthConditionCount;
-  private final LocalDate latestCancerDiagnosisOn;
   private final int clinicalFrailtyScale;
   private final EfiCategory efiCategory;
   private final int repeatMedicines;
@@ -32,18 +28,13 @@ public final class PatientFacts {
   private final ConsentStatus consent;
 
   /** Made by the engine; public for rule tests. */
-  public PatientFacts(String patientId, int age, Sex sex, String practiceCode, String coordinatorId, Set<ClinicalFlag> flags, Set<ConditionCategory> categories, int conditionCount, int physicalConditionCount, int mentalHealthConditionCount, LocalDate latestCancerDiagnosisOn, int clinicalFrailtyScale, EfiCategory efiCategory, int repeatMedicines, int aeAttendances, int emergencyAdmissions, int gpAppointments, Set<CommunicationNeed> communicationNeeds, ConsentStatus consent) {
+  public PatientFacts(String patientId, int age, Sex sex, String practiceCode, String coordinatorId, Set<ClinicalFlag> flags, int clinicalFrailtyScale, EfiCategory efiCategory, int repeatMedicines, int aeAttendances, int emergencyAdmissions, int gpAppointments, Set<CommunicationNeed> communicationNeeds, ConsentStatus consent) {
     this.patientId = patientId;
     this.age = age;
     this.sex = sex;
     this.practiceCode = practiceCode;
     this.coordinatorId = coordinatorId;
     this.flags = EnumSets.copyOf(flags, ClinicalFlag.class);
-    this.categories = EnumSets.copyOf(categories, ConditionCategory.class);
-    this.conditionCount = conditionCount;
-    this.physicalConditionCount = physicalConditionCount;
-    this.mentalHealthConditionCount = mentalHealthConditionCount;
-    this.latestCancerDiagnosisOn = latestCancerDiagnosisOn;
     this.clinicalFrailtyScale = clinicalFrailtyScale;
     this.efiCategory = efiCategory;
     this.repeatMedicines = repeatMedicines;
@@ -82,31 +73,6 @@ public final class PatientFacts {
   /** Register flags. */
   public Set<ClinicalFlag> getFlags() {
     return flags;
-  }
-
-  /** Categories of the coded conditions on the code list. */
-  public Set<ConditionCategory> getCategories() {
-    return categories;
-  }
-
-  /** Coded conditions on the code list (any category). */
-  public int getConditionCount() {
-    return conditionCount;
-  }
-
-  /** Coded conditions counting as physical. */
-  public int getPhysicalConditionCount() {
-    return physicalConditionCount;
-  }
-
-  /** Coded conditions counting as mental health. */
-  public int getMentalHealthConditionCount() {
-    return mentalHealthConditionCount;
-  }
-
-  /** Latest diagnosis date of a coded cancer, or null. */
-  public LocalDate getLatestCancerDiagnosisOn() {
-    return latestCancerDiagnosisOn;
   }
 
   /** Rockwood Clinical Frailty Scale 1-9, or 0 when not recorded. */
@@ -151,6 +117,6 @@ public final class PatientFacts {
 
   @Override
   public String toString() {
-    return "PatientFacts[" + "patientId=" + patientId + ", " + "age=" + age + ", " + "sex=" + sex + ", " + "practiceCode=" + practiceCode + ", " + "coordinatorId=" + coordinatorId + ", " + "flags=" + flags + ", " + "categories=" + categories + ", " + "conditionCount=" + conditionCount + ", " + "physicalConditionCount=" + physicalConditionCount + ", " + "mentalHealthConditionCount=" + mentalHealthConditionCount + ", " + "latestCancerDiagnosisOn=" + latestCancerDiagnosisOn + ", " + "clinicalFrailtyScale=" + clinicalFrailtyScale + ", " + "efiCategory=" + efiCategory + ", " + "repeatMedicines=" + repeatMedicines + ", " + "aeAttendances=" + aeAttendances + ", " + "emergencyAdmissions=" + emergencyAdmissions + ", " + "gpAppointments=" + gpAppointments + ", " + "communicationNeeds=" + communicationNeeds + ", " + "consent=" + consent + "]";
+    return "PatientFacts[" + "patientId=" + patientId + ", " + "age=" + age + ", " + "sex=" + sex + ", " + "practiceCode=" + practiceCode + ", " + "coordinatorId=" + coordinatorId + ", " + "flags=" + flags + ", " + "clinicalFrailtyScale=" + clinicalFrailtyScale + ", " + "efiCategory=" + efiCategory + ", " + "repeatMedicines=" + repeatMedicines + ", " + "aeAttendances=" + aeAttendances + ", " + "emergencyAdmissions=" + emergencyAdmissions + ", " + "gpAppointments=" + gpAppointments + ", " + "communicationNeeds=" + communicationNeeds + ", " + "consent=" + consent + "]";
   }
 }

@@ -1,0 +1,124 @@
+package uk.nhs.carecoord.benchmarks;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import uk.nhs.carecoord.model.PatientCase;
+
+/**
+ * The end-to-end figures for a shared, busy machine, where JMH's wall-clock throughput says more
+ * about the neighbours than about the code. Runs every variant of {@link EndToEndBenchmark} on
+ * the same batch, <b>interleaved</b> round by round (so a change in load hits all of them alike),
+ * and reports for each the median over the measured rounds of
+ *
+ * <ul>
+ *   <li>cases per second of wall-clock time, and
+ *   <li>cases per second of CPU time (the process's, all threads: workers, JIT, GC), which the
+ *       neighbours disturb far less;
+ * </ul>
+ *
+ * <p>with ratios against the old line-by-line path and against the engine alone on the same
+ * number of threads, all from the same run.
+ *
+ * <pre>
+ * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar uk.nhs.carecoord.benchmarks.EndToEndHarness [cases] [warm-up rounds] [rounds]
+ * </pre>
+ */
+public final class EndToEndHarness {
+  private EndToEndHarness() {}
+
+  /** One way of getting from the batch to its results; returns something the JIT cannot drop. */
+  private record Variant(String name, int threads, ToLongFunction<JsonLinesInput> run) {}
+
+  public static void main(String[] args) {
+    int cases = args.length > 0 ? Integer.parseInt(args[0]) : JsonLinesInput.CASES;
+    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    JsonLinesInput in = new JsonLinesInput();
+    in.setUp(cases);
+    List<Variant> variants = List.of(
+        new Variant("line by line (before)", 1, EndToEndBenchmark::lineByLineBatch),
+        new Variant("batch, 1 thread", 1, i -> EndToEndBenchmark.batch(i, 1)),
+        new Variant("batch, all cores", cores, i -> EndToEndBenchmark.batch(i, cores)),
+        new Variant("engine only, 1 thread", 1, i -> engine(i, 1)),
+        new Variant("engine only, all cores", cores, i -> engine(i, cores)));
+
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    Map<String, List<double[]>> measured = new LinkedHashMap<>();
+    variants.forEach(v -> measured.put(v.name(), new ArrayList<>()));
+    long sink = 0;
+    for (int round = 0; round < warmUp + rounds; round++) {
+      for (int k = 0; k < variants.size(); k++) {
+        Variant v = variants.get((k + round) % variants.size()); // rotate the order each round
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        sink += v.run().applyAsLong(in);
+        long wall = System.nanoTime() - wall0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        if (round >= warmUp) {
+          measured.get(v.name()).add(new double[] {cases / (wall / 1e9), cases / (cpu / 1e9)});
+        }
+      }
+      System.err.printf(Locale.ROOT, "round %d/%d%s%n", round + 1, warmUp + rounds, round < warmUp ? " (warm-up)" : "");
+    }
+
+    Map<String, double[]> median = new LinkedHashMap<>();
+    measured.forEach((name, xs) -> median.put(name, new double[] {median(xs, 0), median(xs, 1)}));
+    double before = median.get("line by line (before)")[0];
+    double beforeCpu = median.get("line by line (before)")[1];
+    System.out.printf(Locale.ROOT, "%d cases a batch, %d cores, %d warm-up and %d measured rounds (medians); output %d bytes%n%n",
+        cases, cores, warmUp, rounds, sink / (warmUp + rounds) / variants.size());
+    System.out.println("| variant | cases/s (wall) | × before | cases per CPU-second | × before (CPU) | vs engine alone (CPU) |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Variant v : variants) {
+      double[] m = median.get(v.name());
+      String engine = v.threads() == 1 ? "engine only, 1 thread" : "engine only, all cores";
+      double engineCpu = median.get(engine)[1];
+      System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f | %,.0f | %.2f | %.0f%% |%n",
+          v.name(), m[0], m[0] / before, m[1], m[1] / beforeCpu, 100 * m[1] / engineCpu);
+    }
+  }
+
+  /** The engine alone over the cases already read, on {@code threads} threads, each a share of them. */
+  static long engine(JsonLinesInput in, int threads) {
+    PatientCase[] cases = in.cases;
+    long[] found = new long[threads];
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      int from = cases.length * t / threads;
+      int to = cases.length * (t + 1) / threads;
+      int slot = t;
+      workers[t] = new Thread(() -> {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+          var e = in.rules.evaluate(cases[i], in.pcn);
+          n += e.cohorts().size() + e.recommendations().size();
+        }
+        found[slot] = n;
+      });
+      workers[t].start();
+    }
+    for (Thread w : workers) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return Arrays.stream(found).sum();
+  }
+
+  private static double median(List<double[]> xs, int column) {
+    double[] v = xs.stream().mapToDouble(x -> x[column]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}
