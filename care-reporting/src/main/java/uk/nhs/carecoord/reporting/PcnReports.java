@@ -52,7 +52,9 @@ public final class PcnReports {
    * {@link Section} added here.
    */
   static final List<Section<?>> SECTIONS =
-      List.of(TrainingMatrix.SECTION, Caseload.SECTION, Activation.SECTION, Safeguarding.SECTION);
+      List.of(
+          TrainingMatrix.SECTION, Caseload.SECTION, Activation.SECTION, Safeguarding.SECTION,
+          CodingCoverageSection.SECTION);
 
   private final Suppression suppression;
   private final Optional<LocalDate> asOf;
