@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,16 @@ final class FhirInput {
 
   /** A case file: a FHIR bundle imported as of {@code asOf}, or case JSON. */
   static PatientCase readCase(Path file, LocalDate asOf) {
-    String text = read(file);
+    Inputs.file(file);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      // Not UTF-8, so not FHIR JSON either: the case reader says where the bytes break.
+      return Inputs.readJson(file, PatientCase.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return isFhir(text) ? importBundle(file, text, asOf).patientCase() : Inputs.readJson(file, PatientCase.class);
   }
 
