@@ -97,18 +97,16 @@ public final class CdsHooksService implements AutoCloseable {
   private static Map<String, String> prefetchTemplates() {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("patient", "Patient/{{context.patientId}}");
-    t.put("conditions", "Condition?patient={{context.patientId}}");
-    t.put("observations", "Observation?patient={{context.patientId}}");
-    t.put("carePlans", "CarePlan?patient={{context.patientId}}");
-    t.put("goals", "Goal?patient={{context.patientId}}");
-    t.put("careTeams", "CareTeam?patient={{context.patientId}}");
-    t.put("relatedPersons", "RelatedPerson?patient={{context.patientId}}");
-    t.put("encounters", "Encounter?patient={{context.patientId}}");
-    t.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}");
-    t.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}");
-    t.put("flags", "Flag?patient={{context.patientId}}");
-    t.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
-    t.put("consents", "Consent?patient={{context.patientId}}");
+    // Every other resource the FHIR import reads, searched by the patient in context.
+    String[][] searches = {
+        {"conditions", "Condition"}, {"observations", "Observation"}, {"carePlans", "CarePlan"},
+        {"goals", "Goal"}, {"careTeams", "CareTeam"}, {"relatedPersons", "RelatedPerson"},
+        {"encounters", "Encounter"}, {"medicationRequests", "MedicationRequest"},
+        {"medicationStatements", "MedicationStatement"}, {"flags", "Flag"},
+        {"serviceRequests", "ServiceRequest"}, {"consents", "Consent"}};
+    for (String[] s : searches) {
+      t.put(s[0], s[1] + "?patient={{context.patientId}}");
+    }
     return java.util.Collections.unmodifiableMap(t);
   }
 

@@ -45,33 +45,23 @@ class CareJsonMutationPropertyTest {
 
   @Property(tries = 50)
   void droppingAFieldGivesTheSameCaseWithoutItOrARefusal(@ForAll("cases") String json, @ForAll long seed) {
-    ObjectNode tree = (ObjectNode) tree(json);
-    List<ObjectNode> objects = new ArrayList<>();
-    collectObjects(tree, objects);
-    java.util.Random random = new java.util.Random(seed);
-    ObjectNode victim = objects.get(random.nextInt(objects.size()));
-    if (victim.isEmpty()) {
+    Field f = randomField(json, seed);
+    if (f == null) {
       return;
     }
-    List<String> names = new ArrayList<>();
-    victim.fieldNames().forEachRemaining(names::add);
-    victim.remove(names.get(random.nextInt(names.size())));
-    readsAsWrittenOrRefuses(tree.toString());
+    f.object().remove(f.name());
+    readsAsWrittenOrRefuses(f.tree().toString());
   }
 
   @Property(tries = 50)
   void aValueOfAnotherJsonTypeIsAlwaysRefused(@ForAll("cases") String json, @ForAll long seed) {
-    ObjectNode tree = (ObjectNode) tree(json);
-    List<ObjectNode> objects = new ArrayList<>();
-    collectObjects(tree, objects);
-    java.util.Random random = new java.util.Random(seed);
-    ObjectNode victim = objects.get(random.nextInt(objects.size()));
-    if (victim.isEmpty()) {
+    Field f = randomField(json, seed);
+    if (f == null) {
       return;
     }
-    List<String> names = new ArrayList<>();
-    victim.fieldNames().forEachRemaining(names::add);
-    String name = names.get(random.nextInt(names.size()));
+    ObjectNode victim = f.object();
+    String name = f.name();
+    java.util.Random random = f.random();
     JsonNode value = victim.get(name);
     JsonNode changed;
     if (value.isTextual()) {
@@ -86,7 +76,24 @@ class CareJsonMutationPropertyTest {
       changed = victim.arrayNode().add(value);
     }
     victim.set(name, changed);
-    refused(tree.toString());
+    refused(f.tree().toString());
+  }
+
+  /** A field of one of the document's objects, chosen by {@code seed}; null when that object is empty. */
+  private record Field(ObjectNode tree, ObjectNode object, String name, java.util.Random random) {}
+
+  private static Field randomField(String json, long seed) {
+    ObjectNode tree = (ObjectNode) tree(json);
+    List<ObjectNode> objects = new ArrayList<>();
+    collectObjects(tree, objects);
+    java.util.Random random = new java.util.Random(seed);
+    ObjectNode object = objects.get(random.nextInt(objects.size()));
+    if (object.isEmpty()) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return new Field(tree, object, names.get(random.nextInt(names.size())), random);
   }
 
   @Property(tries = 50)
