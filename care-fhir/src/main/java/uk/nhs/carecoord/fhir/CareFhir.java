@@ -232,9 +232,10 @@ public final class CareFhir {
   /**
    * An evaluation as FHIR Clinical Reasoning output: a collection Bundle of a GuidanceResponse
    * (subject, as-of date, the rule base and its rule-set versions as {@code module}, the code-list
-   * version as a data requirement, cohort memberships in contained output {@code Parameters}) and
-   * its result, a RequestGroup with one action per obligation and recommendation (code, title,
-   * reasons, priority, due date, the deciding rule).
+   * version as a data requirement, cohort memberships in contained output {@code Parameters}, an
+   * informational message per coded entry no code cluster recognised) and its result, a
+   * RequestGroup with one action per obligation and recommendation (code, the catalogue's label as
+   * title, the text, priority, due date, the deciding rules and their reasons).
    *
    * @param ruleSetVersions as {@code CareRules.ruleSetVersions()} gives them
    */
