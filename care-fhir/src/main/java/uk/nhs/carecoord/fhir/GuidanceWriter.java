@@ -149,7 +149,7 @@ final class GuidanceWriter {
     return outcome;
   }
 
-  private static String versions(Map<String, String> ruleSetVersions) {
+  static String versions(Map<String, String> ruleSetVersions) {
     TreeSet<String> parts = new TreeSet<>();
     ruleSetVersions.forEach((k, v) -> parts.add(k + "-" + v));
     return String.join("+", parts);
