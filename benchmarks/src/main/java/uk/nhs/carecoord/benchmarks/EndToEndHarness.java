@@ -1,6 +1,8 @@
 package uk.nhs.carecoord.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import uk.nhs.carecoord.model.CareJson;
+import uk.nhs.carecoord.model.JsonLines;
+import uk.nhs.carecoord.model.LineResult;
 import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
  * The end-to-end figures for a shared, busy machine, where JMH's wall-clock throughput says more
@@ -24,7 +30,9 @@ import uk.nhs.carecoord.model.PatientCase;
  * </ul>
  *
  * <p>with ratios against the old line-by-line path and against the engine alone on the same
- * number of threads, all from the same run.
+ * number of threads, all from the same run. Two more variants split the path: reading and
+ * validating the lines alone, and writing evaluations already made alone (each against the engine
+ * on one thread), so that a change to either shows in the same run as the engine's figure.
  *
  * <pre>
  * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar uk.nhs.carecoord.benchmarks.EndToEndHarness [cases] [warm-up rounds] [rounds]
@@ -44,12 +52,16 @@ public final class EndToEndHarness {
 
     JsonLinesInput in = new JsonLinesInput();
     in.setUp(cases);
+    PatientEvaluation[] evaluations =
+        Arrays.stream(in.cases).map(c -> in.rules.evaluate(c, in.pcn)).toArray(PatientEvaluation[]::new);
     List<Variant> variants = List.of(
         new Variant("line by line (before)", 1, EndToEndBenchmark::lineByLineBatch),
         new Variant("batch, 1 thread", 1, i -> EndToEndBenchmark.batch(i, 1)),
         new Variant("batch, all cores", cores, i -> EndToEndBenchmark.batch(i, cores)),
         new Variant("engine only, 1 thread", 1, i -> engine(i, 1)),
-        new Variant("engine only, all cores", cores, i -> engine(i, cores)));
+        new Variant("engine only, all cores", cores, i -> engine(i, cores)),
+        new Variant("reading only, 1 thread", 1, EndToEndHarness::readOnly),
+        new Variant("writing only, 1 thread", 1, i -> writeOnly(evaluations)));
 
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Map<String, List<double[]>> measured = new LinkedHashMap<>();
@@ -85,6 +97,30 @@ public final class EndToEndHarness {
       System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f | %,.0f | %.2f | %.0f%% |%n",
           v.name(), m[0], m[0] / before, m[1], m[1] / beforeCpu, 100 * m[1] / engineCpu);
     }
+  }
+
+  /** Reading and validating every line ({@code JsonLines}, as the batch does), nothing else. */
+  static long readOnly(JsonLinesInput in) {
+    long n = 0;
+    try (JsonLines<PatientCase> lines =
+        JsonLines.of(new ByteArrayInputStream(in.jsonLines), "cases.jsonl", PatientCase.class)) {
+      for (LineResult<PatientCase> r = lines.next(); r != null; r = lines.next()) {
+        n += r.value().orElseThrow().contacts().size();
+      }
+    }
+    return n;
+  }
+
+  /** Writing evaluations already made as compact JSON lines, as the batch does, nothing else. */
+  static long writeOnly(PatientEvaluation[] evaluations) {
+    JsonLinesInput.Output sink = new JsonLinesInput.Output();
+    PrintWriter out = sink.writer();
+    for (PatientEvaluation e : evaluations) {
+      out.write(CareJson.writeLine(e));
+      out.write('\n');
+    }
+    out.flush();
+    return sink.bytes;
   }
 
   /** The engine alone over the cases already read, on {@code threads} threads, each a share of them. */

@@ -31,4 +31,13 @@ class EndToEndBenchmarkTest {
     assertEquals(one, EndToEndHarness.engine(input, 2));
     assertEquals(one, EndToEndHarness.engine(input, 3));
   }
+
+  @Test
+  void theHarnessPartsReadEveryCaseAndWriteWhatTheBatchWrites() {
+    long contacts = java.util.Arrays.stream(input.cases).mapToLong(c -> c.contacts().size()).sum();
+    assertEquals(contacts, EndToEndHarness.readOnly(input), "every line read back to its case");
+    var evaluations = java.util.Arrays.stream(input.cases)
+        .map(c -> input.rules.evaluate(c, input.pcn)).toArray(uk.nhs.carecoord.rules.PatientEvaluation[]::new);
+    assertEquals(EndToEndBenchmark.batch(input, 1), EndToEndHarness.writeOnly(evaluations));
+  }
 }
