@@ -17,6 +17,24 @@ final class Checks {
     }
   }
 
+  /**
+   * Whether {@code code} is 6 to 18 ASCII digits, the shape of a SNOMED CT identifier (what
+   * {@code [0-9]{6,18}} matches, without compiling a pattern for every coded entry read).
+   */
+  static boolean sixToEighteenDigits(String code) {
+    int n = code.length();
+    if (n < 6 || n > 18) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = code.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static void notBlank(String value, String field) {
     require(!value.isBlank(), field, "must not be blank");
   }

@@ -39,7 +39,7 @@ public abstract class LongTermCondition {
   @Value.Check
   void check() {
     Checks.require(
-        snomedCode().matches("[0-9]{6,18}"), "snomedCode", "must be a SNOMED CT identifier (6-18 digits)");
+        Checks.sixToEighteenDigits(snomedCode()), "snomedCode", "must be a SNOMED CT identifier (6-18 digits)");
     Checks.notBlank(display(), "display");
   }
 }
