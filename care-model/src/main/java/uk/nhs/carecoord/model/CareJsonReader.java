@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,7 +27,12 @@ public final class CareJsonReader {
 
   CareJsonReader(JsonLimits limits) {
     this.limits = limits;
-    this.mapper = CareJson.configure(JsonMapper.builder(), limits).build();
+    // Blackbird: setters and creators called through generated lambdas rather than reflection,
+    // with this package's lookup so that it reaches the Immutables classes' package-private
+    // JSON holders. Only on this library's own mapper: a host's mapper has its own types.
+    this.mapper = CareJson.configure(JsonMapper.builder(), limits)
+        .addModule(new BlackbirdModule(MethodHandles::lookup))
+        .build();
   }
 
   /** The limits this reader applies. */
