@@ -17,7 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import uk.nhs.carecoord.model.CareJson;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.model.Practice;
 import uk.nhs.carecoord.reporting.PcnReports;
@@ -161,6 +165,11 @@ public final class CareSpark {
     return spec.asOf();
   }
 
+  /** What travels to the executors (tests). */
+  RuleSpec spec() {
+    return spec;
+  }
+
   /**
    * The evaluations of one Dataset of cases, and the Datasets made from them. Used from one
    * driver thread.
@@ -241,6 +250,7 @@ public final class CareSpark {
   public static final class Builder {
     private LocalDate asOf;
     private Map<String, String> ruleFiles = Map.of();
+    private Map<String, String> codeListFiles = Map.of();
     private final List<Pcn> pcns = new ArrayList<>();
     private int threshold = PcnReports.DEFAULT_SUPPRESSION_THRESHOLD;
     private String marker = PcnReports.DEFAULT_MARKER;
@@ -276,6 +286,34 @@ public final class CareSpark {
         }
       }
       this.ruleFiles = files;
+      return this;
+    }
+
+    /**
+     * A directory of OpenCodelists CSV files and their manifest ({@code code-clusters.csv}), as
+     * {@code CareRules.Builder.codeLists}: each cluster replaces the built-in cluster with its id (a
+     * newer release) or adds to them. Read and checked now, on the driver; the files' text is sent
+     * to the executors with the tasks, so the directory need not be on a shared file system.
+     *
+     * @throws uk.nhs.carecoord.model.CodeClusterException naming the file and line of a malformed
+     *     file, a CSV file the manifest does not name, or a missing manifest
+     * @throws java.io.UncheckedIOException if a file cannot be read
+     */
+    public Builder codeLists(Path directory) {
+      CodeClusters.read(directory); // refuses a bad directory here, naming file and line
+      Map<String, String> files = new TreeMap<>();
+      try (Stream<Path> listing = Files.list(directory)) {
+        for (Path f : listing.filter(Files::isRegularFile).toList()) {
+          String name = f.getFileName().toString();
+          if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            // Already read as strict UTF-8 above, so the text round-trips to the same bytes.
+            files.put(name, new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+      }
+      this.codeListFiles = files;
       return this;
     }
 
@@ -321,6 +359,7 @@ public final class CareSpark {
      * @throws IllegalArgumentException if a practice is in two PCNs, or the suppression settings
      *     are out of range
      * @throws uk.nhs.carecoord.rules.RuleCompilationException if a rule file does not compile
+     * @throws uk.nhs.carecoord.model.CodeClusterException if the code lists contradict the built-in ones
      */
     public CareSpark build() {
       if (asOf == null) {
@@ -339,7 +378,7 @@ public final class CareSpark {
         }
         pcnJson.add(CareJson.writeLine(pcn));
       }
-      RuleSpec spec = new RuleSpec(asOf, ruleFiles, pcnJson);
+      RuleSpec spec = new RuleSpec(asOf, ruleFiles, pcnJson, codeListFiles);
       ExecutorRules.of(spec);
       return new CareSpark(spec, threshold, marker, roundTo);
     }

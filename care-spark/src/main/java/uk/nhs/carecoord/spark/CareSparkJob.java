@@ -41,6 +41,11 @@ public final class CareSparkJob implements Callable<Integer> {
       description = "A directory of .drl files added to the built-in rule sets (read on the driver).")
   Path rulesDirectory;
 
+  @Option(names = "--code-lists", paramLabel = "<dir>",
+      description = "A directory of OpenCodelists CSV files and their manifest (code-clusters.csv): each cluster"
+          + " replaces the built-in cluster with its id or adds to them (read on the driver, sent to the executors).")
+  Path codeListsDirectory;
+
   @Option(names = "--pcn", paramLabel = "<pcn.json>",
       description = "A PCN (practices, co-ordinators, GP supervision), read on the driver; repeat for several.")
   List<Path> pcnFiles = new ArrayList<>();
@@ -90,6 +95,9 @@ public final class CareSparkJob implements Callable<Integer> {
     CareSpark.Builder builder = CareSpark.builder().asOf(asOf).suppressionThreshold(suppress).roundCountsTo(roundTo);
     if (rulesDirectory != null) {
       builder.ruleDirectory(rulesDirectory);
+    }
+    if (codeListsDirectory != null) {
+      builder.codeLists(codeListsDirectory);
     }
     for (Path file : pcnFiles) {
       builder.pcn(CareJson.read(file, Pcn.class));
