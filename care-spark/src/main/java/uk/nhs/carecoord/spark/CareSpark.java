@@ -96,6 +96,15 @@ public final class CareSpark {
   public static final StructType AGGREGATES = Schemas.AGGREGATES;
 
   /**
+   * The schema of {@link FhirImport#rejects()}, one row per refused resource or element or
+   * resource linked to no one: {@code patient_id} (the patient it belongs to; null if none),
+   * {@code source} (the file), {@code resource} ({@code Type/id}; null for a line that is not a
+   * resource), {@code path} (the element path, as in care-fhir's import report) and {@code reason}.
+   * Messages carry ids, paths, codes and numbers, never names or free text.
+   */
+  public static final StructType FHIR_REJECTS = Schemas.FHIR_REJECTS;
+
+  /**
    * The schema of the cases {@link #evaluate} takes: {@code source} (the file a case came from, for
    * error messages; may be null) and {@code case_json} (one case as {@code CareJson}).
    */
@@ -137,6 +146,55 @@ public final class CareSpark {
   public static Dataset<Row> readParquet(SparkSession spark, String... paths) {
     Dataset<Row> rows = spark.read().parquet(paths);
     return rows.select(col("_metadata.file_path").as("source"), to_json(struct(col("*"))).as("case_json"));
+  }
+
+  /**
+   * Imports a FHIR Bulk Data export ({@code Patient.ndjson}, {@code Condition.ndjson}…, one
+   * resource a line, as a {@code $export} writes it) as cases, joined by patient reference in
+   * Spark: each person's resources (and the Organizations, Practitioners… they refer to) are
+   * imported with care-fhir exactly as {@code CareFhir.importTexts} does in one process, as of
+   * this job's reference date. Evaluate {@link FhirImport#cases()} as any other cases.
+   *
+   * <p>Nothing is dropped silently: a refused person (each refused resource and element path), a
+   * line that is not a FHIR resource, a resource that names no patient and the resources of a
+   * patient with no Patient resource are rows of {@link FhirImport#rejects()} ({@link
+   * #FHIR_REJECTS}). Nothing runs until either is used; the import is then kept (memory, then
+   * disk) so both share one import.
+   *
+   * @param paths directories or files of NDJSON ({@code *.ndjson}; other files are not read), on
+   *     any file system Spark reads
+   */
+  public FhirImport importFhirNdjson(SparkSession spark, String... paths) {
+    Dataset<Row> imported = FhirBulkInput.imported(spark, spec.asOf(), paths);
+    return new FhirImport(imported.persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** The cases and the rejects of one FHIR Bulk Data import. Used from one driver thread. */
+  public static final class FhirImport implements AutoCloseable {
+    private final Dataset<Row> imported;
+
+    private FhirImport(Dataset<Row> imported) {
+      this.imported = imported;
+    }
+
+    /** One row per person imported, in the {@link #CASES} schema ({@code source}: the Patient's file and id). */
+    public Dataset<Row> cases() {
+      return imported.filter(col("case_json").isNotNull()).select(col("source"), col("case_json"));
+    }
+
+    /**
+     * One row per refused resource or element, or resource linked to no one, in the {@link
+     * #FHIR_REJECTS} schema.
+     */
+    public Dataset<Row> rejects() {
+      return imported.select(org.apache.spark.sql.functions.explode(col("rejects")).as("r")).select(col("r.*"));
+    }
+
+    /** Releases the kept import. */
+    @Override
+    public void close() {
+      imported.unpersist();
+    }
   }
 
   /**
