@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.carecoord.rules.authoring.Scenario;
 
 /**
  * A rule author changes a built-in rule without touching Java: the text and the threshold use of

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.nhs.carecoord.rules.authoring.RuleCatalogue;
+import uk.nhs.carecoord.rules.authoring.Scenario;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /** The rule base described from its DRL, and the catalogue generated from that description. */
 class RuleCatalogueTest {

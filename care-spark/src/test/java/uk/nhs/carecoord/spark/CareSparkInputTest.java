@@ -93,9 +93,9 @@ class CareSparkInputTest {
     // the catalogue entry declaring its code.
     Files.writeString(rules.resolve("older.drl"), String.join("\n",
         "package local.cohorts;",
-        "import uk.nhs.carecoord.rules.Outcomes;",
+        "import uk.nhs.carecoord.rules.authoring.Outcomes;",
         "import uk.nhs.carecoord.rules.Priority;",
-        "import uk.nhs.carecoord.rules.facts.PatientFacts;",
+        "import uk.nhs.carecoord.rules.authoring.PatientFacts;",
         "global Outcomes out;",
         "rule \"Over 80\"",
         "when",
