@@ -16,6 +16,7 @@ import uk.nhs.carecoord.rules.RuleProblem;
 import uk.nhs.carecoord.rules.RuleSource;
 import uk.nhs.carecoord.rules.engine.DrlCompiler.Build;
 import uk.nhs.carecoord.rules.engine.DrlCompiler.Output;
+import uk.nhs.carecoord.rules.engine.DrlReader.RuleSpan;
 
 /**
  * Maps the messages of one failed build to problems in DRL files.
@@ -113,7 +114,7 @@ final class DrlProblemMapper {
   private static int consequenceLine(DrlFile file, int line, String text) {
     Matcher m = CONSEQUENCE_PARSE.matcher(text);
     if (m.find()) {
-      for (DrlRule r : file.rules()) {
+      for (RuleSpan r : file.rules()) {
         if (r.line() == line && r.thenLine() > 0) {
           int inConsequence = r.thenLine() + Integer.parseInt(m.group(1)) - 1;
           return inConsequence <= r.lastLine() ? inConsequence : line;
@@ -131,7 +132,7 @@ final class DrlProblemMapper {
         if (!other.packageName().equals(file.packageName())) {
           continue;
         }
-        for (DrlRule r : other.rules()) {
+        for (RuleSpan r : other.rules()) {
           if (r.name().equals(name) && !(other == file && r.line() == line)) {
             return text + " (also defined at " + other.source().name() + ":" + r.line() + ")";
           }
@@ -141,7 +142,7 @@ final class DrlProblemMapper {
     }
     Matcher inRule = IN_RULE.matcher(text);
     if (inRule.find()) {
-      DrlRule r = file.rule(inRule.group(1));
+      RuleSpan r = file.rule(inRule.group(1));
       if (r != null && r.endLine() == 0) {
         return text + " (rule \"" + r.name() + "\" at line " + r.line() + " has no 'end' before "
             + (r.lastLine() < file.lineCount() ? "line " + (r.lastLine() + 1) : "the end of the file") + ")";
@@ -183,7 +184,7 @@ final class DrlProblemMapper {
       Matcher names = RULE_NAMES.matcher(javaSource);
       if (names.find()) {
         DrlFile file = files.get(unescapeJava(names.group(2)));
-        DrlRule rule = file != null ? file.rule(unescapeJava(names.group(1))) : null;
+        RuleSpan rule = file != null ? file.rule(unescapeJava(names.group(1))) : null;
         if (rule != null) {
           Matcher info = PREDICATE_INFO.matcher(javaSource);
           List<String> snippets = new ArrayList<>();
@@ -198,10 +199,10 @@ final class DrlProblemMapper {
     if (className.startsWith("LambdaConsequence") && javaLines.length > 0) {
       String body = methodBody(javaLines, EXECUTE);
       DrlFile bestFile = null;
-      DrlRule bestRule = null;
+      RuleSpan bestRule = null;
       double bestScore = 0;
       for (DrlFile file : candidates) {
-        for (DrlRule rule : file.rules()) {
+        for (RuleSpan rule : file.rules()) {
           double score = Tokens.similarity(body, file.consequence(rule));
           if (score > bestScore) {
             bestScore = score;
@@ -236,7 +237,7 @@ final class DrlProblemMapper {
       }
       if (ruleName != null) {
         for (DrlFile file : candidates) {
-          DrlRule rule = file.rule(ruleName);
+          RuleSpan rule = file.rule(ruleName);
           if (rule != null) {
             return inRule(file, rule, Region.WHEN, List.of(), errorLine, text, "in rule");
           }
@@ -278,7 +279,7 @@ final class DrlProblemMapper {
     return null;
   }
 
-  private Located inRule(DrlFile file, DrlRule rule, Region region, List<String> snippets,
+  private Located inRule(DrlFile file, RuleSpan rule, Region region, List<String> snippets,
       String javaLine, String text, String where) {
     int line = file.findNear(snippets, javaLine, region == Region.THEN && rule.thenLine() > 0 ? rule.thenLine() : rule.line(),
         region == Region.WHEN && rule.thenLine() > 0 ? rule.thenLine() : rule.lastLine());
@@ -319,7 +320,7 @@ final class DrlProblemMapper {
       List<Unit> units = new ArrayList<>();
       for (DrlFile file : files.values()) {
         if (scope.getKey().isEmpty() || scope.getKey().equals(file.source().name())) {
-          for (DrlRule rule : file.rules()) {
+          for (RuleSpan rule : file.rules()) {
             units.add(new Unit(file, rule));
           }
         }
@@ -446,7 +447,7 @@ final class DrlProblemMapper {
   /** A problem not yet placed; {@code key} recognises it in trial builds. */
   private record Unlocated(String file, String key, String message, List<String> snippets) {}
 
-  private record Unit(DrlFile file, DrlRule rule) {}
+  private record Unit(DrlFile file, RuleSpan rule) {}
 
   /** Recognises a message across builds: generated class names change, so they are left out. */
   private static String messageKey(String path, String text) {
@@ -587,121 +588,55 @@ final class DrlProblemMapper {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // A light scan of a DRL file: its package, and where each rule, function and declared type is.
+  // Searching a DRL file for the line a problem is on.
 
   /** Which part of a rule to search. */
   private enum Region { WHEN, THEN, ANY }
 
-  /**
-   * A rule or query: 1-based lines of its header, its {@code then} and {@code end} (0 if
-   * missing), and of the last line before the next declaration.
-   */
-  private record DrlRule(String name, int line, int thenLine, int endLine, int lastLine) {}
-
-  private record DrlFile(RuleSource source, String packageName, String[] lines, String[] code,
-      List<DrlRule> rules, Map<String, Integer> functions, Map<String, Integer> declares, List<Integer> declarationLines) {
-
-    private static final Pattern PACKAGE = DrlReader.PACKAGE_LINE;
-    private static final Pattern RULE = DrlReader.RULE_OR_QUERY_LINE;
-    private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ?]+?\\s+(\\w+)\\s*\\(");
-    private static final Pattern DECLARE = Pattern.compile("^\\s*declare\\s+(?:trait\\s+|enum\\s+)?([\\w.]+)");
-    private static final Pattern TOP_LEVEL = Pattern.compile("^\\s*(?:rule|query|function|declare|import|global|package)\\b");
-    private static final Pattern THEN = Pattern.compile("(?:^|\\s|\\))then\\s*$|^\\s*then\\b");
-    private static final Pattern END = Pattern.compile("^\\s*end\\s*;?\\s*$");
-    private static final Pattern IMPORT = Pattern.compile("^\\s*(?:import|package|global)\\b");
-
+  /** A DRL file as {@link DrlReader#layout} reads it, with the searches that place problems in it. */
+  private record DrlFile(RuleSource source, DrlReader.Layout layout) {
     static DrlFile scan(RuleSource source) {
-      String[] lines = source.text().split("\\R", -1);
-      String[] code = DrlReader.blankComments(source.text()).split("\\R", -1);
-      String pkg = "";
-      List<Integer> declarationLines = new ArrayList<>();
-      List<DrlRule> rules = new ArrayList<>();
-      Map<String, Integer> functions = new HashMap<>();
-      Map<String, Integer> declares = new HashMap<>();
-      for (int i = 0; i < code.length; i++) {
-        Matcher p = PACKAGE.matcher(code[i]);
-        if (pkg.isEmpty() && p.find()) {
-          pkg = p.group(1);
-        }
-        if (TOP_LEVEL.matcher(code[i]).find()) {
-          declarationLines.add(i + 1);
-        }
-        Matcher f = FUNCTION.matcher(code[i]);
-        if (f.find()) {
-          functions.putIfAbsent(f.group(1), i + 1);
-        }
-        Matcher d = DECLARE.matcher(code[i]);
-        if (d.find()) {
-          String name = d.group(1);
-          declares.putIfAbsent(name.substring(name.lastIndexOf('.') + 1), i + 1);
-        }
-      }
-      for (int i = 0; i < code.length; i++) {
-        Matcher r = RULE.matcher(code[i]);
-        if (!r.find()) {
-          continue;
-        }
-        String name = r.group(1) != null ? r.group(1) : r.group(2) != null ? r.group(2) : r.group(3);
-        int next = nextDeclaration(declarationLines, i + 1, code.length);
-        int thenLine = 0;
-        int endLine = 0;
-        for (int j = i; j < next && endLine == 0; j++) {
-          if (thenLine == 0 && THEN.matcher(code[j]).find()) {
-            thenLine = j + 1;
-          } else if (j > i && END.matcher(code[j]).find()) {
-            endLine = j + 1;
-          }
-        }
-        rules.add(new DrlRule(name, i + 1, thenLine, endLine, next));
-      }
-      return new DrlFile(source, pkg, lines, code, List.copyOf(rules), Map.copyOf(functions), Map.copyOf(declares),
-          List.copyOf(declarationLines));
+      return new DrlFile(source, DrlReader.layout(source));
     }
 
-    /** The line before the next top-level declaration after {@code line} (1-based), or the last line. */
-    private static int nextDeclaration(List<Integer> declarationLines, int line, int lineCount) {
-      for (int d : declarationLines) {
-        if (d > line) {
-          return d - 1;
-        }
-      }
-      return lineCount;
+    String packageName() {
+      return layout.packageName();
+    }
+
+    List<RuleSpan> rules() {
+      return layout.rules();
+    }
+
+    Map<String, Integer> functions() {
+      return layout.functions();
+    }
+
+    Map<String, Integer> declares() {
+      return layout.declares();
     }
 
     int declarationEnd(int line) {
-      return nextDeclaration(declarationLines, line, lines.length);
+      return layout.declarationEnd(line);
     }
 
     int lineCount() {
-      return lines.length;
+      return layout.lines().length;
     }
 
-    DrlRule rule(String name) {
-      for (DrlRule r : rules) {
-        if (r.name().equals(name)) {
-          return r;
-        }
-      }
-      return null;
+    RuleSpan rule(String name) {
+      return layout.rule(name);
     }
 
-    String consequence(DrlRule rule) {
-      if (rule.thenLine() == 0) {
-        return "";
-      }
-      StringBuilder out = new StringBuilder(code[rule.thenLine() - 1].replaceFirst("^.*?\\bthen\\b", ""));
-      int last = rule.endLine() > 0 ? rule.endLine() - 1 : rule.lastLine();
-      for (int i = rule.thenLine(); i < last; i++) {
-        out.append('\n').append(code[i]);
-      }
-      return out.toString();
+    String consequence(RuleSpan rule) {
+      return layout.consequence(rule);
     }
 
     /**
      * The first line holding one of the snippets (whitespace ignored), searching in order of the
      * snippets; in the rule given (or anywhere), preferring the region asked for. 0 if none.
      */
-    int find(List<String> snippets, Region region, DrlRule within) {
+    int find(List<String> snippets, Region region, RuleSpan within) {
+      String[] code = layout.code();
       for (String snippet : snippets) {
         String wanted = squash(snippet);
         if (wanted.isEmpty()) {
@@ -722,7 +657,7 @@ final class DrlProblemMapper {
         for (java.util.function.IntPredicate matches : passes) {
           int firstAnywhere = 0;
           for (int i = 0; i < code.length; i++) {
-            if (IMPORT.matcher(code[i]).find() || !matches.test(i)) {
+            if (layout.isHeader(i + 1) || !matches.test(i)) {
               continue;
             }
             if (inScope(i + 1, region, within)) {
@@ -740,12 +675,12 @@ final class DrlProblemMapper {
       return 0;
     }
 
-    private boolean inScope(int line, Region region, DrlRule within) {
-      List<DrlRule> scope = within != null ? List.of(within) : rules;
+    private boolean inScope(int line, Region region, RuleSpan within) {
+      List<RuleSpan> scope = within != null ? List.of(within) : rules();
       if (within == null && region == Region.ANY) {
         return true;
       }
-      for (DrlRule r : scope) {
+      for (RuleSpan r : scope) {
         int thenLine = r.thenLine() > 0 ? r.thenLine() : r.lastLine() + 1;
         boolean inRule = line >= r.line() && line <= r.lastLine();
         boolean ok = switch (region) {
@@ -766,6 +701,7 @@ final class DrlProblemMapper {
      * names. 0 if nothing fits well.
      */
     int findNear(List<String> snippets, String javaLine, int from, int to) {
+      String[] code = layout.code();
       int lo = Math.max(1, from);
       int hi = Math.min(code.length, to);
       for (String snippet : snippets) {
@@ -801,7 +737,7 @@ final class DrlProblemMapper {
     /** This file with the given rules' lines blanked (line numbers kept). */
     RuleSource without(Set<Unit> blank) {
       boolean any = false;
-      String[] out = lines.clone();
+      String[] out = layout.lines().clone();
       for (Unit u : blank) {
         if (u.file() == this) {
           any = true;

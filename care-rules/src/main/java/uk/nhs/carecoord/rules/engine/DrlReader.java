@@ -1,8 +1,11 @@
 package uk.nhs.carecoord.rules.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,9 +30,9 @@ import uk.nhs.carecoord.rules.RuleSource;
 final class DrlReader {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
   /** A line declaring the package (for readers of broken DRL, line by line). */
-  static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
+  private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
   /** A line starting a rule or query: the name quoted (group 1 or 2) or bare (group 3). */
-  static final Pattern RULE_OR_QUERY_LINE =
+  private static final Pattern RULE_OR_QUERY_LINE =
       Pattern.compile("^\\s*(?:rule|query)\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.]+))");
   private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import\\s+(?:function\\s+|static\\s+)?([\\w.$]+(?:\\s*\\.\\s*\\*)?)");
   private static final Pattern VERSION = Pattern.compile("(?m)^\\s*//\\s*@version\\s+(\\S+)");
@@ -215,6 +218,121 @@ final class DrlReader {
       }
     }
     return text.length() - 1;
+  }
+
+  // --- line by line, for DRL that may not compile -----------------------------------------------
+
+  private static final Pattern FUNCTION_LINE = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\], ?]+?\\s+(\\w+)\\s*\\(");
+  private static final Pattern DECLARE_LINE = Pattern.compile("^\\s*declare\\s+(?:trait\\s+|enum\\s+)?([\\w.]+)");
+  private static final Pattern TOP_LEVEL_LINE = Pattern.compile("^\\s*(?:rule|query|function|declare|import|global|package)\\b");
+  private static final Pattern HEADER_LINE = Pattern.compile("^\\s*(?:import|package|global)\\b");
+  private static final Pattern THEN_LINE = Pattern.compile("(?:^|\\s|\\))then\\s*$|^\\s*then\\b");
+
+  /**
+   * A rule or query: 1-based lines of its header, its {@code then} and {@code end} (0 if
+   * missing), and of the last line before the next declaration.
+   */
+  record RuleSpan(String name, int line, int thenLine, int endLine, int lastLine) {}
+
+  /**
+   * Where things are in a DRL file, line by line, whether or not it compiles: its package, each
+   * rule and query, function and declared type, and the top-level declarations. {@code lines} is
+   * the text, {@code code} the same lines with comments blanked.
+   */
+  record Layout(String packageName, String[] lines, String[] code, List<RuleSpan> rules, Map<String, Integer> functions,
+      Map<String, Integer> declares, List<Integer> declarationLines, Set<Integer> headerLines) {
+
+    /** The line before the next top-level declaration after {@code line} (1-based), or the last line. */
+    int declarationEnd(int line) {
+      for (int d : declarationLines) {
+        if (d > line) {
+          return d - 1;
+        }
+      }
+      return lines.length;
+    }
+
+    /** Whether the 1-based line is a {@code package}, {@code import} or {@code global} line. */
+    boolean isHeader(int line) {
+      return headerLines.contains(line);
+    }
+
+    /** The first rule or query so named, or null. */
+    RuleSpan rule(String name) {
+      for (RuleSpan r : rules) {
+        if (r.name().equals(name)) {
+          return r;
+        }
+      }
+      return null;
+    }
+
+    /** A rule's consequence, comments blanked: from after {@code then} to before {@code end}. */
+    String consequence(RuleSpan rule) {
+      if (rule.thenLine() == 0) {
+        return "";
+      }
+      StringBuilder out = new StringBuilder(code[rule.thenLine() - 1].replaceFirst("^.*?\\bthen\\b", ""));
+      int last = rule.endLine() > 0 ? rule.endLine() - 1 : rule.lastLine();
+      for (int i = rule.thenLine(); i < last; i++) {
+        out.append('\n').append(code[i]);
+      }
+      return out.toString();
+    }
+  }
+
+  /** Reads where things are in one DRL file, line by line; see {@link Layout}. */
+  static Layout layout(RuleSource source) {
+    String[] lines = source.text().split("\\R", -1);
+    String[] code = blankComments(source.text()).split("\\R", -1);
+    String pkg = "";
+    List<Integer> declarationLines = new ArrayList<>();
+    Set<Integer> headerLines = new HashSet<>();
+    Map<String, Integer> functions = new HashMap<>();
+    Map<String, Integer> declares = new HashMap<>();
+    for (int i = 0; i < code.length; i++) {
+      Matcher p = PACKAGE_LINE.matcher(code[i]);
+      if (pkg.isEmpty() && p.find()) {
+        pkg = p.group(1);
+      }
+      if (TOP_LEVEL_LINE.matcher(code[i]).find()) {
+        declarationLines.add(i + 1);
+      }
+      if (HEADER_LINE.matcher(code[i]).find()) {
+        headerLines.add(i + 1);
+      }
+      Matcher f = FUNCTION_LINE.matcher(code[i]);
+      if (f.find()) {
+        functions.putIfAbsent(f.group(1), i + 1);
+      }
+      Matcher d = DECLARE_LINE.matcher(code[i]);
+      if (d.find()) {
+        String name = d.group(1);
+        declares.putIfAbsent(name.substring(name.lastIndexOf('.') + 1), i + 1);
+      }
+    }
+    Layout partial = new Layout(pkg, lines, code, List.of(), Map.of(), Map.of(), List.copyOf(declarationLines), Set.of());
+    List<RuleSpan> rules = new ArrayList<>();
+    for (int i = 0; i < code.length; i++) {
+      Matcher r = RULE_OR_QUERY_LINE.matcher(code[i]);
+      if (!r.find()) {
+        continue;
+      }
+      String name = r.group(1) != null ? r.group(1) : r.group(2) != null ? r.group(2) : r.group(3);
+      int next = partial.declarationEnd(i + 1);
+      int thenLine = 0;
+      int endLine = 0;
+      for (int j = i; j < next && endLine == 0; j++) {
+        if (thenLine == 0 && THEN_LINE.matcher(code[j]).find()) {
+          thenLine = j + 1;
+        } else if (j > i && END.matcher(code[j]).find()) {
+          endLine = j + 1;
+        }
+      }
+      rules.add(new RuleSpan(name, i + 1, thenLine, endLine, next));
+    }
+    return new Layout(pkg, lines, code, List.copyOf(rules), Map.copyOf(functions), Map.copyOf(declares),
+        List.copyOf(declarationLines), Set.copyOf(headerLines));
   }
 
   /** The text with comments replaced by spaces (newlines kept), strings untouched. */
