@@ -30,7 +30,7 @@ class EditedBuiltInRuleTest {
     String original = block.group();
     String changed = original
         .replace("age >= thresholds.elderlyAge", "age >= thresholds.elderlyAge - 5")
-        .replaceFirst("(out\\.cohort\\(drools, \"FRAIL_ELDERLY\", Priority\\.\\w+), \"[^\"]*\"\\)", "$1, \"Older person (edited)\")");
+        .replaceFirst("(out\\.cohort\\(drools, \"FRAIL_ELDERLY\", Priority\\.\\w+)(?:, \"[^\"]*\")?\\)", "$1, \"Older person (edited)\")");
     assertNotEquals(original, changed);
     assertTrue(changed.contains("Older person (edited)") && changed.contains("thresholds.elderlyAge - 5"), changed);
     Files.writeString(dir.resolve("cohorts.drl"), cohorts.replace(original, changed));

@@ -51,6 +51,11 @@ public interface Outcomes {
     return recommendation(drools, code, priority, null);
   }
 
+  /** Raises a recommended next step about a subject with the catalogue's text for the code. */
+  default Outcome recommendation(Drools drools, String code, String subject, Priority priority) {
+    return recommendation(drools, code, subject, priority, null);
+  }
+
   /** Raises a cohort match; a null text takes the catalogue's. */
   Outcome cohort(Drools drools, String code, Priority priority, String text);
 
@@ -69,7 +74,7 @@ public interface Outcomes {
   /** Raises a recommended next step; a null text takes the catalogue's. */
   Outcome recommendation(Drools drools, String code, Priority priority, String text);
 
-  /** Raises a recommended next step about a subject (e.g. a goal's or decision's id). */
+  /** Raises a recommended next step about a subject (e.g. a goal's or decision's id); a null text takes the catalogue's. */
   Outcome recommendation(Drools drools, String code, String subject, Priority priority, String text);
 
   /**
