@@ -15,7 +15,7 @@ import uk.nhs.carecoord.rules.RuleSetDescription;
  * The rule catalogue a clinical safety officer reviews: the rule base in force described from its
  * DRL, never written by hand, so it cannot drift from the rules. For each rule set its version and
  * digest; for each rule what it raises (code, label, priority), the thresholds it reads with their
- * values in force, the output codes and code-cluster meanings it depends on, and the scenarios that
+ * values in force, the output codes and the code clusters (ids such as {@code DM_COD}, and their meanings) it depends on, and the scenarios that
  * exercise it. Rendered as one self-contained HTML page or as Markdown.
  */
 public final class RuleCatalogue {
@@ -64,8 +64,12 @@ public final class RuleCatalogue {
           s.append("- depends on outputs: ").append(rule.codesMatched().stream().sorted()
               .map(c -> "`" + c + "` " + md(outputs.label(c))).collect(Collectors.joining("; "))).append('\n');
         }
-        s.append("- code clusters (meanings): ").append(rule.clusterMeanings().isEmpty() ? "none"
-            : rule.clusterMeanings().stream().sorted().collect(Collectors.joining(", "))).append('\n');
+        s.append("- code clusters: ").append(rule.clusters().isEmpty() ? "none"
+            : rule.clusters().stream().sorted().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
+        if (!rule.clusterMeanings().isEmpty()) {
+          s.append(" (meanings: ").append(rule.clusterMeanings().stream().sorted().collect(Collectors.joining(", "))).append(')');
+        }
+        s.append('\n');
         s.append("- scenarios: ").append(scenarios(rule)).append('\n');
       }
     }
@@ -100,7 +104,12 @@ public final class RuleCatalogue {
         s.append("</td><td>");
         List<String> depends = new java.util.ArrayList<>();
         rule.codesMatched().stream().sorted().forEach(c -> depends.add("<code>" + esc(c) + "</code> " + esc(outputs.label(c))));
-        rule.clusterMeanings().stream().sorted().forEach(m -> depends.add("clusters meaning " + esc(m)));
+        if (!rule.clusters().isEmpty()) {
+          depends.add("code clusters " + rule.clusters().stream().sorted().map(c -> "<code>" + esc(c) + "</code>")
+              .collect(Collectors.joining(", "))
+              + (rule.clusterMeanings().isEmpty() ? "" : " <small>(meanings: "
+                  + esc(rule.clusterMeanings().stream().sorted().collect(Collectors.joining(", "))) + ")</small>"));
+        }
         s.append(String.join("<br>", depends));
         String scenarios = scenarios(rule);
         s.append("</td><td").append(scenarios.equals("none") ? " class=\"none\"" : "").append('>').append(esc(scenarios))

@@ -46,6 +46,9 @@ final class DrlReader {
   private static final Pattern CODE_READ =
       Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"|getCode\\(\\)\\s*\\.\\s*equals\\(\\s*\"([^\"]*)\"\\s*\\)");
   private static final Pattern THRESHOLD = Pattern.compile("\\bthresholds\\s*\\.\\s*(?:get|is)?([A-Za-z]\\w*)");
+  /** A cluster id a condition compares with: {@code clusterId == "DM_COD"} or {@code clusterId in ("DM_COD", …)}. */
+  private static final Pattern CLUSTER_ID = Pattern.compile("\\bclusterId\\s*(?:==\\s*(\"[^\"]*\")|in\\s*\\(([^)]*)\\))");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
   private static final Pattern MEANING = Pattern.compile("\\bClusterMeaning\\s*\\.\\s*([A-Z][A-Z0-9_]*)");
   private static final Pattern PRIORITY = Pattern.compile("^Priority\\s*\\.\\s*(\\w+)$");
   private static final Pattern LITERAL = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"$");
@@ -65,7 +68,7 @@ final class DrlReader {
    * thresholds it reads (property names such as {@code frailCfs}).
    */
   record DrlRule(String name, int line, List<Raise> raises, List<CodeRead> codesRead, Set<String> thresholds,
-      Set<String> clusterMeanings) {}
+      Set<String> clusterMeanings, Set<String> clusterIds) {}
 
   /**
    * One output a rule raises: the kind (from the method called), the code when written as a
@@ -161,8 +164,16 @@ final class DrlReader {
     while (m.find()) {
       meanings.add(m.group(1));
     }
+    Set<String> clusterIds = new LinkedHashSet<>();
+    Matcher c = CLUSTER_ID.matcher(body.substring(0, thenAt));
+    while (c.find()) {
+      Matcher q = QUOTED.matcher(c.group(1) != null ? c.group(1) : c.group(2));
+      while (q.find()) {
+        clusterIds.add(q.group(1));
+      }
+    }
     return new DrlRule(name, lineOf(lineStarts, start), List.copyOf(raises), List.copyOf(reads), Set.copyOf(thresholds),
-        Set.copyOf(meanings));
+        Set.copyOf(meanings), Set.copyOf(clusterIds));
   }
 
   private static FindingKind kindOf(String method) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import uk.nhs.carecoord.model.CareCoordinator;
+import uk.nhs.carecoord.model.CodeCluster;
 import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.model.PatientCase;
@@ -158,7 +159,10 @@ public final class Engine {
     return versions;
   }
 
-  /** The rule base read from its DRL, with the values of {@code thresholds} each rule reads. */
+  /**
+   * The rule base read from its DRL, with the values of {@code thresholds} each rule reads and the
+   * code clusters in force each depends on.
+   */
   public List<RuleSetDescription> describe(Thresholds thresholds) {
     List<RuleBase.RuleSetInfo> infos = rules.ruleSets();
     List<RuleSetDescription> sets = new ArrayList<>();
@@ -175,7 +179,14 @@ public final class Engine {
         rule.thresholds().forEach(t -> values.put(t, thresholdValue(thresholds, t)));
         Set<String> matched = new TreeSet<>();
         rule.codesRead().forEach(read -> matched.add(read.code()));
-        described.add(new RuleDescription(info.name(), rule.name(), rule.line(), raises, values, matched, rule.clusterMeanings()));
+        Set<String> clusterIds = new TreeSet<>(rule.clusterIds());
+        for (CodeCluster cluster : clusters.clusters()) {
+          if (rule.clusterMeanings().contains(cluster.meaning().name())) {
+            clusterIds.add(cluster.id());
+          }
+        }
+        described.add(new RuleDescription(info.name(), rule.name(), rule.line(), raises, values, matched, rule.clusterMeanings(),
+            clusterIds));
       }
       sets.add(new RuleSetDescription(info.name(), info.path(), info.version(), info.digest(), described));
     }
