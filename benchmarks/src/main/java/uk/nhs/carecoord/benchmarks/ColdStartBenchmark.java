@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.rules.CareRules;
 
 /**
@@ -69,6 +70,15 @@ public class ColdStartBenchmark {
   @Benchmark
   public CareRules authorDirectoryOnly() {
     return CareRules.builder().asOf(Population.AS_OF).builtInRules(false).ruleDirectory(ruleDirectory).build();
+  }
+
+  /**
+   * Loading the built-in code clusters (37 published CSV files) on their first use in a fresh JVM:
+   * only meaningful with no warm-up ({@code -wi 0 -i 1}), since later calls return the loaded set.
+   */
+  @Benchmark
+  public CodeClusters builtInCodeClusters() {
+    return CodeClusters.builtIn();
   }
 
   /** The author's output catalogue: the code their rule raises. */

@@ -53,7 +53,7 @@ class CareSparkInputTest {
     List<String> fromJson = lines(care, CareSpark.readJsonLines(spark, jsonLines.toString()));
     List<String> fromParquet = lines(care, CareSpark.readParquet(spark, parquet));
 
-    assertTrue(fromJson.size() > 150, "findings: " + fromJson.size());
+    assertTrue(fromJson.size() > 200, "findings: " + fromJson.size());
     assertEquals(fromJson, fromParquet);
   }
 
