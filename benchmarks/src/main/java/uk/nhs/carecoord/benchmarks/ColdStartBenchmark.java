@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.rules.CareRules;
 
 /**
@@ -71,6 +72,15 @@ public class ColdStartBenchmark {
     return CareRules.builder().asOf(Population.AS_OF).builtInRules(false).ruleDirectory(ruleDirectory).build();
   }
 
+  /**
+   * Loading the built-in code clusters (37 published CSV files) on their first use in a fresh JVM:
+   * only meaningful with no warm-up ({@code -wi 0 -i 1}), since later calls return the loaded set.
+   */
+  @Benchmark
+  public CodeClusters builtInCodeClusters() {
+    return CodeClusters.builtIn();
+  }
+
   /** The author's output catalogue: the code their rule raises. */
   static final String AUTHOR_OUTPUTS = """
       {"LOCAL_HOUSEBOUND_OVER_75": {"kind": "COHORT", "label": "Housebound, over 75", "text": "Housebound, over 75"}}
@@ -80,9 +90,9 @@ public class ColdStartBenchmark {
       // @version 1.0.0
       package local.cohorts;
 
-      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.authoring.Outcomes;
       import uk.nhs.carecoord.rules.Priority;
-      import uk.nhs.carecoord.rules.facts.PatientFacts;
+      import uk.nhs.carecoord.rules.authoring.PatientFacts;
       import uk.nhs.carecoord.model.ClinicalFlag;
 
       global Outcomes out;

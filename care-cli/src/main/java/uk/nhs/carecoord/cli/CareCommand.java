@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ReportCommand.class,
       ImportCommand.class,
+      ExportCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import uk.nhs.carecoord.fhir.CareFhir;
 import uk.nhs.carecoord.model.CareJson;
 import uk.nhs.carecoord.model.ModelValidationException;
 import uk.nhs.carecoord.model.PatientCase;
@@ -28,7 +29,8 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
         + " file), holds one case a line (printed one evaluation a line, in input order). Every line is"
         + " accounted for: a line that cannot be read or evaluated is reported on standard error as"
         + " file:line:column: path: message and the rest go on; the summary says how many were read,"
-        + " evaluated and rejected. Exit code 3 when any line was rejected.")
+        + " evaluated and rejected. Exit code 3 when any line was rejected. With --format fhir each evaluation"
+        + " is a FHIR R4 Bundle (GuidanceResponse and its RequestGroup) instead: JSON lines of Bundles for a batch.")
 final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +54,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--pretty", description = "Indent each evaluation (a single .json case is always indented).")
   boolean pretty;
 
+  /** What an evaluation is printed as. */
+  enum Format { json, fhir }
+
+  @Option(names = "--format", paramLabel = "json|fhir", defaultValue = "json",
+      description = "json (default): the library's evaluation JSON. fhir: a FHIR R4 collection Bundle per case"
+          + " (GuidanceResponse, RequestGroup, proposed Tasks), one Bundle a line for JSON lines.")
+  Format format;
+
   @CommandLine.Mixin BatchOptions batch;
 
   @Override
@@ -69,14 +79,17 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
 
     if (single != null) {
-      out.println(CareJson.write(evaluate(rules, single, pcn, caseFile.toString())));
+      PatientEvaluation e = evaluate(rules, single, pcn, caseFile.toString());
+      out.println(format == Format.fhir ? CareFhir.json(CareFhir.guidance(e, rules.ruleSetVersions()), true)
+          : CareJson.write(e));
       out.flush();
       return 0;
     }
     // Written as JSON on the worker threads; printed here in input order, flushed whenever the batch waits.
     BatchAccount account = new BatchAccount(batch, spec.commandLine().getErr());
     account.run(caseFile, rules, pcn,
-        (c, e) -> pretty ? CareJson.write(e) : CareJson.writeLine(e),
+        (c, e) -> format == Format.fhir ? CareFhir.json(CareFhir.guidance(e, rules.ruleSetVersions()), pretty)
+            : pretty ? CareJson.write(e) : CareJson.writeLine(e),
         json -> {
           out.write(json);
           out.write('\n');

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +19,12 @@ import uk.nhs.carecoord.model.ModelValidationException;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.synthetic.SyntheticPcn;
+import uk.nhs.carecoord.fhir.CareFhir;
+import uk.nhs.carecoord.fhir.CohortGroups;
 import uk.nhs.carecoord.reporting.PcnReports;
+import uk.nhs.carecoord.reporting.ReportSet;
+import uk.nhs.carecoord.rules.FindingKind;
+import uk.nhs.carecoord.rules.OutputEntry;
 import uk.nhs.carecoord.reporting.ReportAccumulator;
 import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.CoordinatorEvaluation;
@@ -25,7 +33,7 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
 /** {@code care report <population> --out <dir>}: evaluates a PCN and writes its reports. */
 @Command(
     name = "report",
-    header = "Evaluate a PCN's population and write its reports (JSON, CSV, HTML) to a directory.",
+    header = "Evaluate a PCN's population and write its reports (JSON, CSV, HTML; FHIR with --fhir) to a directory.",
     mixinStandardHelpOptions = true,
     description = "Evaluates a PCN's population and its co-ordinators and writes the reports (JSON, CSV, HTML)"
         + " to a directory. The input is a synthetic PCN as JSON (pcn and cases), or JSON lines of patient"
@@ -61,6 +69,15 @@ final class ReportCommand implements Callable<Integer> {
       description = "Round the counts shown to the nearest multiple of n (default: ${DEFAULT-VALUE}, as they are;"
           + " 5 is NHS Digital's method for reports that leave the PCN).")
   int roundTo;
+
+  @Option(names = "--fhir", description = "Also write the reports as FHIR R4: " + FHIR_MEASURES + " (the caseload"
+      + " Measure and its summary MeasureReport: a group per cohort, strata by practice and PAM level, counts"
+      + " suppressed and rounded as in the other reports) and " + FHIR_GROUPS + " (a Group per cohort naming its"
+      + " people).")
+  boolean fhir;
+
+  static final String FHIR_MEASURES = "fhir-measure-report.json";
+  static final String FHIR_GROUPS = "fhir-cohort-groups-" + ReportSet.PATIENT_DATA + ".json";
 
   @CommandLine.Mixin BatchOptions batch;
 
@@ -111,19 +128,29 @@ final class ReportCommand implements Callable<Integer> {
     long people;
     // The reports accumulate person by person (aggregates as counters, the worklist sorted on disk),
     // so a batch of any size runs in bounded memory.
+    CohortGroups groups = fhir ? CareFhir.cohortGroups(date) : null;
     try (ReportAccumulator accumulator = reports.accumulator(pcn, coordinators)) {
       if (synthetic == null) {
         // Every line accounted for as in `care evaluate`; the reports cover the cases evaluated.
         account = new BatchAccount(batch, spec.commandLine().getErr());
         account.run(population, rules, pcn, Evaluated::new,
-            e -> accumulator.add(e.patientCase(), e.evaluation()), () -> { });
+            e -> {
+              accumulator.add(e.patientCase(), e.evaluation());
+              if (groups != null) {
+                groups.add(e.evaluation());
+              }
+            }, () -> { });
         if (account.exitCode() == CareCommand.USER_ERROR) {
           return CareCommand.USER_ERROR; // stopped by --fail-fast: no partial reports
         }
       } else {
         for (PatientCase c : synthetic.cases()) {
           try {
-            accumulator.add(c, rules.evaluate(c, pcn));
+            PatientEvaluation e = rules.evaluate(c, pcn);
+            accumulator.add(c, e);
+            if (groups != null) {
+              groups.add(e);
+            }
           } catch (ModelValidationException e) {
             throw new UserError(population + " (as of " + date + "): " + e.getMessage(), e);
           }
@@ -135,7 +162,10 @@ final class ReportCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UserError("cannot create " + out + ": " + e.getMessage(), e);
       }
-      written = accumulator.writeAll(out);
+      written = new ArrayList<>(accumulator.writeAll(out));
+      if (fhir) {
+        written.addAll(writeFhir(accumulator.finish(), groups, rules));
+      }
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Evaluated " + people + " people and " + coordinators.size() + " co-ordinators of "
@@ -145,6 +175,25 @@ final class ReportCommand implements Callable<Integer> {
     }
     stdout.flush();
     return account == null ? 0 : account.exitCode();
+  }
+
+  /** The MeasureReport bundle (aggregate) and the cohort Groups (patient data). */
+  private List<Path> writeFhir(ReportSet reportSet, CohortGroups groups, CareRules rules) {
+    Map<String, String> cohorts = new TreeMap<>();
+    for (OutputEntry entry : rules.outputs().entries()) {
+      if (entry.kind() == FindingKind.COHORT) {
+        cohorts.put(entry.code(), entry.label());
+      }
+    }
+    Path measures = out.resolve(FHIR_MEASURES);
+    Path groupFile = out.resolve(FHIR_GROUPS);
+    try {
+      Files.writeString(measures, CareFhir.json(CareFhir.measureReports(reportSet, cohorts, rules.ruleSetVersions()), true));
+      Files.writeString(groupFile, CareFhir.json(groups.toBundle(), true));
+    } catch (IOException e) {
+      throw new UserError("cannot write to " + out + ": " + e.getMessage(), e);
+    }
+    return List.of(measures, groupFile);
   }
 
   /** A case and its evaluation, as the reports need both. */

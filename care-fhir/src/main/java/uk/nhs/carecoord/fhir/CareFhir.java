@@ -21,6 +21,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import uk.nhs.carecoord.model.PatientCase;
+import uk.nhs.carecoord.reporting.ReportSet;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 
 /**
@@ -232,14 +233,36 @@ public final class CareFhir {
   /**
    * An evaluation as FHIR Clinical Reasoning output: a collection Bundle of a GuidanceResponse
    * (subject, as-of date, the rule base and its rule-set versions as {@code module}, the code-list
-   * version as a data requirement, cohort memberships in contained output {@code Parameters}) and
-   * its result, a RequestGroup with one action per obligation and recommendation (code, title,
-   * reasons, priority, due date, the deciding rule).
+   * version as a data requirement, cohort memberships in contained output {@code Parameters}, an
+   * informational message per coded entry no code cluster recognised) and its result, a
+   * RequestGroup with one action per obligation and recommendation (code, the catalogue's label as
+   * title, the text, priority, due date, the deciding rules and their reasons).
    *
    * @param ruleSetVersions as {@code CareRules.ruleSetVersions()} gives them
    */
   public static Bundle guidance(PatientEvaluation evaluation, Map<String, String> ruleSetVersions) {
     return GuidanceWriter.write(evaluation, ruleSetVersions);
+  }
+
+  /**
+   * Population reports as FHIR: the library's caseload {@code Measure} (a group per cohort;
+   * populations in cohort, plan agreed, plan shared, review overdue, as care-reporting defines
+   * them; stratifiers practice and PAM level) and a summary {@code MeasureReport} of the report
+   * set's {@code CohortStrataReport}, in a collection Bundle. Counts are as the report set shows
+   * them, suppressed and rounded; a suppressed count is absent with data-absent-reason {@code
+   * masked}.
+   *
+   * @param cohortLabels the cohorts the rules may raise, code → label (from the output catalogue)
+   * @param ruleSetVersions as {@code CareRules.ruleSetVersions()} gives them: the Measure's version
+   */
+  public static Bundle measureReports(
+      ReportSet reports, Map<String, String> cohortLabels, Map<String, String> ruleSetVersions) {
+    return PopulationWriter.write(reports, cohortLabels, ruleSetVersions);
+  }
+
+  /** An empty set of cohort {@code Group}s as of a date: add evaluations, then write. */
+  public static CohortGroups cohortGroups(LocalDate asOf) {
+    return new CohortGroups(asOf);
   }
 
   /** {@link #toBundle} as JSON, pretty printed or compact. */

@@ -11,12 +11,15 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DataRequirement;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.GuidanceResponse;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.rules.DecisionRecord;
 import uk.nhs.carecoord.rules.Finding;
 import uk.nhs.carecoord.rules.PatientEvaluation;
@@ -30,6 +33,8 @@ import uk.nhs.carecoord.rules.Priority;
 final class GuidanceWriter {
   static final String FINDING_SYSTEM = FhirCodes.BASE + "/CodeSystem/finding";
   static final String RULE_BASE = FhirCodes.BASE + "/Library/care-coordination-rules";
+  /** The versioned set of code clusters ({@code CodeClusters}) that read the person's codes. */
+  static final String CODE_CLUSTERS = FhirCodes.BASE + "/ValueSet/code-clusters";
   static final String EXT_RULE = FhirCodes.BASE + "/StructureDefinition/decision-rule";
 
   private GuidanceWriter() {}
@@ -60,14 +65,19 @@ final class GuidanceWriter {
         tasks.add(task);
         action.setResource(new Reference("Task/" + task.getIdElement().getIdPart()));
         action.setPrefix(f.kind().name().toLowerCase(java.util.Locale.ROOT));
-        action.setTitle(f.text());
-        action.setDescription(String.join("; ", f.reasons()));
-        action.addCode(new CodeableConcept(new Coding(FINDING_SYSTEM, f.code(), null)));
+        // The catalogue's few words as the title a worklist shows; the rule's sentence as the text.
+        action.setTitle(f.label());
+        action.setDescription(f.text());
+        action.addCode(new CodeableConcept(new Coding(FINDING_SYSTEM, f.code(), f.label())));
         action.setPriority(priority(f.priority()));
         f.dueOn().ifPresent(d -> action.setTiming(dateTime(d)));
         for (DecisionRecord d : f.decisions()) {
-          // The rule that decided, as a documented extension (see README: why not Provenance).
-          action.addExtension(EXT_RULE, new StringType(d.ruleSet() + " " + d.ruleSetVersion() + ": " + d.rule()));
+          // The rule that decided and its reasons, as a documented extension (README: why not Provenance).
+          Extension rule = action.addExtension().setUrl(EXT_RULE);
+          rule.addExtension("ruleSet", new StringType(d.ruleSet()));
+          rule.addExtension("ruleSetVersion", new StringType(d.ruleSetVersion()));
+          rule.addExtension("rule", new StringType(d.rule()));
+          d.reasons().forEach(r -> rule.addExtension("reason", new StringType(r)));
         }
       }
     }
@@ -75,7 +85,7 @@ final class GuidanceWriter {
     Parameters output = new Parameters();
     output.setId("cohorts-" + e.patientId());
     for (Finding cohort : e.cohorts()) {
-      output.addParameter().setName("cohort").setValue(new Coding(FINDING_SYSTEM, cohort.code(), cohort.text()));
+      output.addParameter().setName("cohort").setValue(new Coding(FINDING_SYSTEM, cohort.code(), cohort.label()));
     }
     output.addParameter().setName("codeListVersion").setValue(new StringType(e.codeListVersion()));
 
@@ -89,9 +99,18 @@ final class GuidanceWriter {
     response.setOccurrenceDateTime(asOf);
     response.setOutputParameters(new Reference("#" + output.getId()));
     response.addContained(output);
+    OperationOutcome unrecognised = unrecognised(e);
+    if (unrecognised != null) {
+      response.addContained(unrecognised);
+      response.addEvaluationMessage(new Reference("#" + unrecognised.getId()));
+    }
     response.setResult(new Reference("RequestGroup/" + group.getIdElement().getIdPart()));
-    response.addDataRequirement(new DataRequirement().setType("Condition")
-        .addProfile(FhirCodes.BASE + "/CodeList/long-term-conditions|" + e.codeListVersion()));
+    // The run read coded Conditions and Observations through one versioned set of code clusters.
+    for (String type : List.of("Condition", "Observation")) {
+      response.addDataRequirement(new DataRequirement().setType(type).addCodeFilter(
+          new DataRequirement.DataRequirementCodeFilterComponent().setPath("code")
+              .setValueSet(CODE_CLUSTERS + "|" + e.codeListVersion())));
+    }
     response.addExtension(FhirCodes.BASE + "/StructureDefinition/suppressed-count",
         new org.hl7.fhir.r4.model.IntegerType(e.suppressed().size()));
 
@@ -106,7 +125,31 @@ final class GuidanceWriter {
     return bundle;
   }
 
-  private static String versions(Map<String, String> ruleSetVersions) {
+  /**
+   * One informational issue per coded entry that no code cluster recognised, so a host sees what
+   * counted towards nothing; null when every entry was recognised (an OperationOutcome needs an issue).
+   */
+  private static OperationOutcome unrecognised(PatientEvaluation e) {
+    if (e.coding().unrecognised().isEmpty()) {
+      return null;
+    }
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.setId("unrecognised-codes-" + e.patientId());
+    for (CodedEntry entry : e.coding().unrecognised()) {
+      var issue = outcome.addIssue()
+          .setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+          .setCode(OperationOutcome.IssueType.INFORMATIONAL);
+      issue.setDetails(new CodeableConcept(new Coding(FhirCodes.SNOMED, entry.snomedCode(), entry.display().orElse(null)))
+          .setText("not in any code cluster: counts towards no decision"));
+      issue.setDiagnostics("SNOMED CT " + entry.snomedCode() + " recorded " + entry.recordedOn() + " ("
+          + entry.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
+          + entry.id().map(id -> ", entry " + id).orElse("") + ": in no code cluster of version "
+          + e.codeListVersion());
+    }
+    return outcome;
+  }
+
+  static String versions(Map<String, String> ruleSetVersions) {
     TreeSet<String> parts = new TreeSet<>();
     ruleSetVersions.forEach((k, v) -> parts.add(k + "-" + v));
     return String.join("+", parts);

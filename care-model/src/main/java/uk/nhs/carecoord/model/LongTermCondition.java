@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A long-term condition coded in SNOMED CT. Its categories (physical, mental health, cancer…) come
- * from a versioned {@link CodeList}, not from the record itself.
+ * A long-term condition coded in SNOMED CT, in the record's earlier form ({@code
+ * patient.conditions}, still read). The rules read it as an active {@link CodedEntry} dated when
+ * diagnosed; what it means comes from the code clusters in force ({@link CodeClusters}), not from
+ * the record itself. New records use {@link Patient#codedEntries()}.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableLongTermCondition.class)

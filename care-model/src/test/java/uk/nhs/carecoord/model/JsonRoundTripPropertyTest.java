@@ -168,22 +168,12 @@ class JsonRoundTripPropertyTest {
     assertRoundTrips(v, NamedContact.class);
   }
 
-  @Property(tries = 200)
-  void codeLists(@ForAll("codeListValues") CodeList v) {
-    assertRoundTrips(v, CodeList.class);
-  }
-
-  @Property
-  void codeListEntries(@ForAll("codeListEntryValues") CodeListEntry v) {
-    assertRoundTrips(v, CodeListEntry.class);
-  }
-
   @Example
   void everyEnumValue() {
     Class<?>[] enums = {
       AcknowledgementDecision.class, AcknowledgementReason.class, ActionOwnerKind.class, ArrsEngagement.class,
       CarePlanStatus.class, CarerNeed.class, CarerRelationship.class, ClinicalFlag.class, CommunicationNeed.class,
-      ConcernCategory.class, ConcernStatus.class, ConditionCategory.class, ConsentStatus.class, ContactMode.class,
+      ConcernCategory.class, ConcernStatus.class, ConsentStatus.class, ContactMode.class,
       EfiCategory.class, GoalAchievementStatus.class, GoalLifecycleStatus.class, ReferralStatus.class,
       ServiceType.class, Sex.class, TrainingModule.class, TrainingProgress.class, PamLevel.class
     };
@@ -310,11 +300,4 @@ class JsonRoundTripPropertyTest {
     return CareArbitraries.namedContacts();
   }
 
-  @Provide Arbitrary<CodeList> codeListValues() {
-    return CareArbitraries.codeLists();
-  }
-
-  @Provide Arbitrary<CodeListEntry> codeListEntryValues() {
-    return CareArbitraries.codeListEntries();
-  }
 }

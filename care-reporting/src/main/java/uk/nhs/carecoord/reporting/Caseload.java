@@ -28,7 +28,7 @@ final class Caseload implements Section<CaseloadReport> {
   private static final Set<CarePlanStatus> NO_PLAN =
       EnumSet.of(CarePlanStatus.REVOKED, CarePlanStatus.ENTERED_IN_ERROR);
   /** The figures of a group, in {@link CaseloadReport.Figures} order. */
-  private static final int FIGURES = 5;
+  static final int FIGURES = 5;
   private static final List<String> CSV_FIGURES =
       List.of("people", "with_agreed_plan", "plan_shared_with_person", "review_overdue", "without_plan");
 
@@ -117,13 +117,13 @@ final class Caseload implements Section<CaseloadReport> {
     }
   }
 
-  private static void addTo(long[] sum, long[] raw) {
+  static void addTo(long[] sum, long[] raw) {
     for (int i = 0; i < raw.length; i++) {
       sum[i] += raw[i];
     }
   }
 
-  private static CaseloadReport.Figures figures(long[] raw, Suppression s) {
+  static CaseloadReport.Figures figures(long[] raw, Suppression s) {
     List<Count> counts = new ArrayList<>();
     for (long n : raw) {
       counts.add(s.count(n));
@@ -131,12 +131,12 @@ final class Caseload implements Section<CaseloadReport> {
     return figures(counts);
   }
 
-  private static CaseloadReport.Figures figures(List<Count> c) {
+  static CaseloadReport.Figures figures(List<Count> c) {
     return new CaseloadReport.Figures(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
   }
 
   /** One person's contribution: people, agreed plan, plan shared, review overdue, without plan. */
-  private static long[] raw(PatientCase c, LocalDate asOf) {
+  static long[] raw(PatientCase c, LocalDate asOf) {
     return new long[] {
       1,
       hasAgreedPlan(c) ? 1 : 0,
@@ -190,7 +190,7 @@ final class Caseload implements Section<CaseloadReport> {
     return row;
   }
 
-  private static List<Count> counts(CaseloadReport.Figures f) {
+  static List<Count> counts(CaseloadReport.Figures f) {
     return List.of(f.people(), f.withAgreedPlan(), f.planSharedWithPerson(), f.reviewOverdue(), f.withoutPlan());
   }
 

@@ -53,7 +53,7 @@ public final class PcnReports {
    */
   static final List<Section<?>> SECTIONS =
       List.of(
-          TrainingMatrix.SECTION, Caseload.SECTION, Activation.SECTION, Safeguarding.SECTION,
+          TrainingMatrix.SECTION, Caseload.SECTION, CohortStrata.SECTION, Activation.SECTION, Safeguarding.SECTION,
           CodingCoverageSection.SECTION);
 
   private final Suppression suppression;

@@ -106,6 +106,11 @@ public final class ReportSet {
     return require(CaseloadReport.class);
   }
 
+  /** Each cohort's caseload figures by practice and by PAM level. */
+  public CohortStrataReport cohortStrata() {
+    return require(CohortStrataReport.class);
+  }
+
   /** Patient activation. */
   public ActivationReport activation() {
     return require(ActivationReport.class);

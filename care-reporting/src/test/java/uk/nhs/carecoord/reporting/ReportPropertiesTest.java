@@ -36,7 +36,7 @@ class ReportPropertiesTest {
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
   private static final int TRIES = 30;
   /** Columns after the first that label a row rather than count people. */
-  private static final Set<String> LABEL_COLUMNS = Set.of("practice", "latest_level", "label", "term");
+  private static final Set<String> LABEL_COLUMNS = Set.of("practice", "latest_level", "label", "term", "stratifier", "stratum");
 
   /** Compiled once for every property. */
   private static final class Rules {

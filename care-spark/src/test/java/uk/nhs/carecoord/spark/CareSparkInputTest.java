@@ -53,7 +53,7 @@ class CareSparkInputTest {
     List<String> fromJson = lines(care, CareSpark.readJsonLines(spark, jsonLines.toString()));
     List<String> fromParquet = lines(care, CareSpark.readParquet(spark, parquet));
 
-    assertTrue(fromJson.size() > 150, "findings: " + fromJson.size());
+    assertTrue(fromJson.size() > 200, "findings: " + fromJson.size());
     assertEquals(fromJson, fromParquet);
   }
 
@@ -93,9 +93,9 @@ class CareSparkInputTest {
     // the catalogue entry declaring its code.
     Files.writeString(rules.resolve("older.drl"), String.join("\n",
         "package local.cohorts;",
-        "import uk.nhs.carecoord.rules.Outcomes;",
+        "import uk.nhs.carecoord.rules.authoring.Outcomes;",
         "import uk.nhs.carecoord.rules.Priority;",
-        "import uk.nhs.carecoord.rules.facts.PatientFacts;",
+        "import uk.nhs.carecoord.rules.authoring.PatientFacts;",
         "global Outcomes out;",
         "rule \"Over 80\"",
         "when",

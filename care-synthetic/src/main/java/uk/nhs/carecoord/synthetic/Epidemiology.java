@@ -1,10 +1,6 @@
 package uk.nhs.carecoord.synthetic;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import uk.nhs.carecoord.model.CodeList;
-import uk.nhs.carecoord.model.CodeListEntry;
 import uk.nhs.carecoord.model.Sex;
 
 /**
@@ -25,21 +21,38 @@ final class Epidemiology {
 
   private static final double PYRAMID_TOTAL = sum(PYRAMID);
 
-  private static final Map<String, String> DISPLAYS =
-      CodeList.bundled().entries().stream()
-          .collect(Collectors.toUnmodifiableMap(CodeListEntry::snomedCode, CodeListEntry::display));
-
   /** Chooses the SNOMED CT code recorded for a condition, given age and sex. */
   interface CodeChooser {
     String code(Rng rng, int age, Sex sex);
   }
 
+  /** What kind of condition, in the generator's own model of who is referred (not the rules'). */
+  enum Kind {
+    PHYSICAL,
+    MENTAL_HEALTH,
+    DEMENTIA,
+    LEARNING_DISABILITY,
+    AUTISM,
+    CANCER,
+    SENSORY,
+    SUBSTANCE_MISUSE;
+
+    boolean physical() {
+      return this == PHYSICAL || this == CANCER;
+    }
+
+    boolean mentalHealth() {
+      return this == MENTAL_HEALTH || this == DEMENTIA;
+    }
+  }
+
   /**
-   * A condition: its name (for tallies), band-specific probabilities (already scaled to the
-   * target), sex factors and how its code is chosen.
+   * A condition: its name (for tallies), kind, band-specific probabilities (already scaled to the
+   * target), sex factors, how its code is chosen, and the share of people whose entry is later
+   * marked resolved (a depression or asthma episode that ended).
    */
   record Condition(
-      String name, double[] rates, double femaleFactor, double maleFactor, CodeChooser chooser) {
+      String name, Kind kind, double[] rates, double femaleFactor, double maleFactor, CodeChooser chooser, double resolvedShare) {
 
     double probability(int age, Sex sex) {
       double p = rates[band(age)];
@@ -52,13 +65,16 @@ final class Epidemiology {
     }
   }
 
-  static final String HYPERTENSION = "38341003";
+  static final String HYPERTENSION = "59621000";
+  static final String HYPERTENSIVE_DISORDER = "38341003";
   static final String DIABETES = "73211009";
   static final String TYPE_2_DIABETES = "44054006";
+  static final String TYPE_2_DIABETES_NO_COMPLICATION = "313436004";
   static final String TYPE_1_DIABETES = "46635009";
   static final String ASTHMA = "195967001";
   static final String COPD = "13645005";
   static final String DEPRESSION = "35489007";
+  static final String MAJOR_DEPRESSION = "370143000";
   static final String DEMENTIA = "52448006";
   static final String ALZHEIMERS = "26929004";
   static final String VASCULAR_DEMENTIA = "429998004";
@@ -70,74 +86,83 @@ final class Epidemiology {
   static final String LUNG_CANCER = "363358000";
   static final String PROSTATE_CANCER = "399068003";
   static final String COLON_CANCER = "363406005";
-  static final String HEARING_LOSS = "15188001";
-  static final String VISUAL_IMPAIRMENT = "397540003";
-  static final String FRAILTY = "248279007";
+  static final String HEARING_LOSS = Coding.unclustered("15188001");
+  static final String VISUAL_IMPAIRMENT = Coding.unclustered("397540003");
 
-  static final List<String> DEMENTIA_CODES = List.of(DEMENTIA, ALZHEIMERS, VASCULAR_DEMENTIA);
-  static final List<String> CANCER_CODES =
-      List.of(CANCER, BREAST_CANCER, LUNG_CANCER, PROSTATE_CANCER, COLON_CANCER);
-  static final List<String> DIABETES_CODES = List.of(DIABETES, TYPE_1_DIABETES, TYPE_2_DIABETES);
+  private static final Coding.Choice HYPERTENSION_CODES = Coding.choice("HYP_COD", 0.9, HYPERTENSION, HYPERTENSIVE_DISORDER);
+  private static final Coding.Choice DIABETES_CODES =
+      Coding.choice("DM_COD", 0.85, DIABETES, TYPE_1_DIABETES, TYPE_2_DIABETES, TYPE_2_DIABETES_NO_COMPLICATION);
+  private static final Coding.Choice DEMENTIA_CODES = Coding.choice("DEM_COD", 0.85, DEMENTIA, ALZHEIMERS, VASCULAR_DEMENTIA);
+  private static final Coding.Choice AUTISM_CODES = Coding.choice("AUTISM_COD", 0.9, AUTISM, PERVASIVE_DEVELOPMENTAL);
+  private static final Coding.Choice CANCER_CODES =
+      Coding.choice("C19CAN_COD", 0.85, CANCER, BREAST_CANCER, LUNG_CANCER, PROSTATE_CANCER, COLON_CANCER);
+  private static final Coding.Choice HAEMATOLOGICAL_CANCER_CODES = Coding.choice("C19HAEMCAN_COD", 0);
 
   /** The conditions drawn for every person, independently given age and sex. */
   static final List<Condition> CONDITIONS =
       List.of(
-          condition("hypertension", 0.14, curve(3, 0.1, 0.5, 1, 2, 3, 5, 8, 13, 18, 25, 33, 40, 47, 53, 57, 58), fixed(HYPERTENSION)),
+          condition("hypertension", Kind.PHYSICAL, 0.14, curve(3, 0.1, 0.5, 1, 2, 3, 5, 8, 13, 18, 25, 33, 40, 47, 53, 57, 58), (r, age, sex) -> HYPERTENSION_CODES.draw(r, 85, 15)),
           condition(
               "diabetes",
+              Kind.PHYSICAL,
               0.07,
               curve(0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.9, 1.3, 2, 3, 5, 7, 9, 12, 15, 17, 18, 18, 16, 14, 12),
-              1.0,
-              1.0,
-              (r, age, sex) ->
-                  r.chance(0.05)
-                      ? DIABETES
-                      : r.chance(age < 25 ? 0.9 : 0.07) ? TYPE_1_DIABETES : TYPE_2_DIABETES),
-          condition("asthma", 0.06, curve(0, 2, 7, 8, 8, 7, 6), fixed(ASTHMA)),
-          condition("copd", 0.02, curve(7, 0.2, 0.4, 0.8, 1.5, 2.5, 3.5, 5, 6.5, 7.5, 8, 8, 7), fixed(COPD)),
-          condition("depression", 0.12, curve(2, 0.5, 6, 12, 13, 14, 14, 14, 14, 14, 14, 13, 12, 11, 11, 12), fixed(DEPRESSION)),
-          condition("anxiety", 0.06, curve(1, 0.3, 1.5, 6, 8, 8, 7.5, 7, 6.5, 6, 6, 5, 4.5, 4), 1.3, 0.7, fixed("197480006")),
+              (r, age, sex) -> {
+                double type1 = age < 25 ? 90 : 7;
+                return DIABETES_CODES.draw(r, 5, type1, (100 - type1) * 0.6, (100 - type1) * 0.4);
+              }),
+          clustered("asthma", Kind.PHYSICAL, 0.06, curve(0, 2, 7, 8, 8, 7, 6), 1.0, 1.0, Coding.choice("AST_COD", 0.85, ASTHMA), 0.12),
+          clustered("copd", Kind.PHYSICAL, 0.02, curve(7, 0.2, 0.4, 0.8, 1.5, 2.5, 3.5, 5, 6.5, 7.5, 8, 8, 7), 1.0, 1.0, Coding.choice("COPD_COD", 0.85, COPD), 0),
+          clustered("depression", Kind.MENTAL_HEALTH, 0.12, curve(2, 0.5, 6, 12, 13, 14, 14, 14, 14, 14, 14, 13, 12, 11, 11, 12), 1.0, 1.0, Coding.choice("DEPR_COD", 0.85, DEPRESSION, MAJOR_DEPRESSION), 0.25),
+          unclustered("anxiety", Kind.MENTAL_HEALTH, 0.06, curve(1, 0.3, 1.5, 6, 8, 8, 7.5, 7, 6.5, 6, 6, 5, 4.5, 4), 1.3, 0.7, "197480006"),
           condition(
               "dementia",
+              Kind.DEMENTIA,
               0.008,
               curve(10, 0.05, 0.05, 0.2, 0.7, 1.5, 3.5, 7.5, 15, 25, 33),
-              (r, age, sex) -> DEMENTIA_CODES.get(r.weighted(50, 30, 20))),
-          condition(
+              (r, age, sex) -> DEMENTIA_CODES.draw(r, 50, 30, 20)),
+          clustered(
               "learning disability",
+              Kind.LEARNING_DISABILITY,
               0.005,
               curve(0, 0.3, 0.6, 0.7, 0.7, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.5, 0.5, 0.4, 0.3, 0.3, 0.2, 0.2, 0.1),
-              fixed(LEARNING_DISABILITY)),
+              1.0,
+              1.0,
+              Coding.choice("LD_COD", 0.8, LEARNING_DISABILITY),
+              0),
           condition(
               "autism",
+              Kind.AUTISM,
               0.01,
               curve(0, 0.5, 2, 2.5, 2.2, 1.5, 1, 0.7, 0.7, 0.4, 0.4, 0.4, 0.4, 0.15),
               0.5,
               1.5,
-              (r, age, sex) -> r.chance(0.85) ? AUTISM : PERVASIVE_DEVELOPMENTAL),
+              (r, age, sex) -> AUTISM_CODES.draw(r, 85, 15)),
           condition(
               "cancer",
+              Kind.CANCER,
               0.03,
               curve(0, 0.05, 0.05, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2.5, 3.5, 5, 7, 9, 11, 12),
               Epidemiology::cancerCode),
-          condition("atrial fibrillation", 0.02, curve(7, 0.05, 0.1, 0.3, 0.6, 1.2, 2, 3.5, 5.5, 8, 11, 14, 16), 0.8, 1.2, fixed("49436004")),
-          condition("coronary heart disease", 0.03, curve(7, 0.1, 0.3, 0.8, 1.5, 3, 4.5, 6.5, 9, 12, 14, 15), 0.7, 1.3, fixed("53741008")),
-          condition("heart failure", 0.01, curve(8, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 2.5, 4, 6, 9, 12, 13), fixed("84114007")),
-          condition("stroke", 0.018, curve(6, 0.05, 0.1, 0.2, 0.4, 0.8, 1.2, 2, 3, 4.5, 6.5, 8, 10), fixed("230690007")),
-          condition("chronic kidney disease", 0.035, curve(4, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2, 3, 5, 8, 12, 17, 22, 28, 32, 35), fixed("709044004")),
-          condition("hypothyroidism", 0.035, curve(3, 0.3, 0.6, 0.9, 1.3, 1.8, 2.3, 3, 3.5, 4, 5, 6, 7, 8, 8.5, 9), 1.7, 0.3, fixed("40930008")),
-          condition("osteoarthritis", 0.08, curve(6, 0.5, 1, 2, 4, 7, 10, 14, 18, 22, 25, 28, 30), 1.2, 0.8, fixed("396275006")),
-          condition("obesity", 0.08, curve(3, 2, 5, 7, 8, 9, 10, 11, 12, 12, 11, 10, 8, 6, 4, 2, 1), fixed("414916001")),
-          condition("osteoporosis", 0.015, curve(9, 0.2, 0.5, 1, 2, 3, 5, 7, 9, 11, 12), 1.7, 0.3, fixed("64859006")),
-          condition("epilepsy", 0.008, curve(0, 0.4, 0.8), fixed("84757009")),
-          condition("rheumatoid arthritis", 0.008, curve(4, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.5, 1.6, 1.6, 1.5, 1.4, 1.3, 1.2), 1.5, 0.5, fixed("69896004")),
-          condition("parkinson's disease", 0.003, curve(10, 0.05, 0.1, 0.3, 0.6, 1, 1.6, 2.2, 2.5, 2.5, 2.5), 0.7, 1.3, fixed("49049000")),
-          condition("multiple sclerosis", 0.002, curve(4, 0.05, 0.15, 0.25, 0.3, 0.3, 0.3, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05), 1.5, 0.5, fixed("24700007")),
-          condition("schizophrenia", 0.005, curve(3, 0.2, 0.6, 0.8, 0.9, 0.9, 0.9, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.3, 0.2), fixed("58214004")),
-          condition("bipolar disorder", 0.004, curve(3, 0.2, 0.5, 0.7, 0.8, 0.8, 0.8, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.3, 0.2), fixed("13746004")),
-          condition("hearing loss", 0.03, curve(0, 0.2, 0.2, 0.2, 0.2, 0.3, 0.3, 0.4, 0.6, 0.8, 1.2, 2, 3, 5, 7, 10, 14, 20, 25, 30), fixed(HEARING_LOSS)),
-          condition("visual impairment", 0.01, curve(0, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.6, 0.8, 1.2, 2, 3.5, 6, 9, 12), fixed(VISUAL_IMPAIRMENT)),
-          condition("alcohol dependence", 0.008, curve(3, 0.2, 0.8, 1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.1, 1, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1), 0.5, 1.5, fixed("66590003")),
-          condition("drug dependence", 0.005, curve(3, 0.3, 1, 1.2, 1.2, 1, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1, 0.05, 0), 0.5, 1.5, fixed("191816009")));
+          clustered("atrial fibrillation", Kind.PHYSICAL, 0.02, curve(7, 0.05, 0.1, 0.3, 0.6, 1.2, 2, 3.5, 5.5, 8, 11, 14, 16), 0.8, 1.2, Coding.choice("AFIB_COD", 0.9, "49436004"), 0),
+          clustered("coronary heart disease", Kind.PHYSICAL, 0.03, curve(7, 0.1, 0.3, 0.8, 1.5, 3, 4.5, 6.5, 9, 12, 14, 15), 0.7, 1.3, Coding.choice("CHD_COD", 0.7, "53741008"), 0),
+          clustered("heart failure", Kind.PHYSICAL, 0.01, curve(8, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 2.5, 4, 6, 9, 12, 13), 1.0, 1.0, Coding.choice("HF_COD", 0.8, "84114007"), 0),
+          clustered("stroke", Kind.PHYSICAL, 0.018, curve(6, 0.05, 0.1, 0.2, 0.4, 0.8, 1.2, 2, 3, 4.5, 6.5, 8, 10), 1.0, 1.0, Coding.choice("STRK_COD", 0.7, "230690007"), 0),
+          clustered("chronic kidney disease", Kind.PHYSICAL, 0.035, curve(4, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 2, 3, 5, 8, 12, 17, 22, 28, 32, 35), 1.0, 1.0, Coding.choice("CKD_COD", 0.8, "433144002"), 0),
+          unclustered("hypothyroidism", Kind.PHYSICAL, 0.035, curve(3, 0.3, 0.6, 0.9, 1.3, 1.8, 2.3, 3, 3.5, 4, 5, 6, 7, 8, 8.5, 9), 1.7, 0.3, "40930008"),
+          unclustered("osteoarthritis", Kind.PHYSICAL, 0.08, curve(6, 0.5, 1, 2, 4, 7, 10, 14, 18, 22, 25, 28, 30), 1.2, 0.8, "396275006"),
+          unclustered("obesity", Kind.PHYSICAL, 0.08, curve(3, 2, 5, 7, 8, 9, 10, 11, 12, 12, 11, 10, 8, 6, 4, 2, 1), 1.0, 1.0, "414916001"),
+          clustered("osteoporosis", Kind.PHYSICAL, 0.015, curve(9, 0.2, 0.5, 1, 2, 3, 5, 7, 9, 11, 12), 1.7, 0.3, Coding.choice("OSTEO_COD", 0.85, "64859006"), 0),
+          clustered("epilepsy", Kind.PHYSICAL, 0.008, curve(0, 0.4, 0.8), 1.0, 1.0, Coding.choice("EPIL_COD", 0.7, "84757009"), 0.05),
+          clustered("rheumatoid arthritis", Kind.PHYSICAL, 0.008, curve(4, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.5, 1.6, 1.6, 1.5, 1.4, 1.3, 1.2), 1.5, 0.5, Coding.choice("RARTH_COD", 0.8, "69896004"), 0),
+          clustered("parkinson's disease", Kind.PHYSICAL, 0.003, curve(10, 0.05, 0.1, 0.3, 0.6, 1, 1.6, 2.2, 2.5, 2.5, 2.5), 0.7, 1.3, Coding.choice("PARKINSONS_BRISTOL", 0.85, "49049000"), 0),
+          clustered("multiple sclerosis", Kind.PHYSICAL, 0.002, curve(4, 0.05, 0.15, 0.25, 0.3, 0.3, 0.3, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05), 1.5, 0.5, Coding.choice("MS_NHSD", 0.85, "24700007"), 0),
+          clustered("schizophrenia", Kind.MENTAL_HEALTH, 0.005, curve(3, 0.2, 0.6, 0.8, 0.9, 0.9, 0.9, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.3, 0.2), 1.0, 1.0, Coding.choice("MH_COD", 0.8, "58214004"), 0),
+          clustered("bipolar disorder", Kind.MENTAL_HEALTH, 0.004, curve(3, 0.2, 0.5, 0.7, 0.8, 0.8, 0.8, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.3, 0.2), 1.0, 1.0, Coding.choice("MH_COD", 0.8, "13746004"), 0),
+          unclustered("hearing loss", Kind.SENSORY, 0.03, curve(0, 0.2, 0.2, 0.2, 0.2, 0.3, 0.3, 0.4, 0.6, 0.8, 1.2, 2, 3, 5, 7, 10, 14, 20, 25, 30), 1.0, 1.0, HEARING_LOSS),
+          unclustered("visual impairment", Kind.SENSORY, 0.01, curve(0, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.6, 0.8, 1.2, 2, 3.5, 6, 9, 12), 1.0, 1.0, VISUAL_IMPAIRMENT),
+          unclustered("alcohol dependence", Kind.SUBSTANCE_MISUSE, 0.008, curve(3, 0.2, 0.8, 1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.1, 1, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1), 0.5, 1.5, "66590003"),
+          unclustered("drug dependence", Kind.SUBSTANCE_MISUSE, 0.005, curve(3, 0.3, 1, 1.2, 1.2, 1, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1, 0.05, 0), 0.5, 1.5, "191816009"));
 
   private Epidemiology() {}
 
@@ -177,35 +202,36 @@ final class Epidemiology {
     return c;
   }
 
-  /** The display term of a bundled code. */
-  static String display(String snomedCode) {
-    String display = DISPLAYS.get(snomedCode);
-    if (display == null) {
-      throw new IllegalStateException("code " + snomedCode + " is not on the bundled code list");
-    }
-    return display;
-  }
-
-  private static Condition condition(String name, double target, double[] curve, CodeChooser chooser) {
-    return condition(name, target, curve, 1.0, 1.0, chooser);
+  private static Condition condition(String name, Kind kind, double target, double[] curve, CodeChooser chooser) {
+    return condition(name, kind, target, curve, 1.0, 1.0, chooser);
   }
 
   private static Condition condition(
-      String name, double target, double[] curve, double female, double male, CodeChooser chooser) {
-    return new Condition(name, calibrate(target, curve), female, male, chooser);
+      String name, Kind kind, double target, double[] curve, double female, double male, CodeChooser chooser) {
+    return new Condition(name, kind, calibrate(target, curve), female, male, chooser, 0);
   }
 
-  private static CodeChooser fixed(String code) {
-    display(code); // fails fast at class initialisation if the code list lost it
-    return (r, age, sex) -> code;
+  private static Condition clustered(
+      String name, Kind kind, double target, double[] curve, double female, double male, Coding.Choice codes, double resolvedShare) {
+    return new Condition(name, kind, calibrate(target, curve), female, male, (r, age, sex) -> codes.draw(r), resolvedShare);
   }
 
+  private static Condition unclustered(
+      String name, Kind kind, double target, double[] curve, double female, double male, String code) {
+    Coding.unclustered(code); // fails at class initialisation if a release starts listing it
+    return new Condition(name, kind, calibrate(target, curve), female, male, (r, age, sex) -> code, 0);
+  }
+
+  /** One cancer in ten haematological; otherwise a site weighted by age and sex. */
   private static String cancerCode(Rng rng, int age, Sex sex) {
+    if (rng.chance(0.1)) {
+      return HAEMATOLOGICAL_CANCER_CODES.draw(rng);
+    }
     double breast = sex == Sex.FEMALE ? 40 : 1;
     double prostate = sex == Sex.MALE && age >= 45 ? 35 : 0;
     double lung = age >= 40 ? 10 : 1;
     double colon = age >= 40 ? 15 : 2;
-    return CANCER_CODES.get(rng.weighted(30, breast, lung, prostate, colon));
+    return CANCER_CODES.draw(rng, 30, breast, lung, prostate, colon);
   }
 
   private static double sum(double[] values) {

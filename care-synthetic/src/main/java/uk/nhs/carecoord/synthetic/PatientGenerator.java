@@ -11,11 +11,11 @@ import uk.nhs.carecoord.model.Carer;
 import uk.nhs.carecoord.model.CarerNeed;
 import uk.nhs.carecoord.model.CarerRelationship;
 import uk.nhs.carecoord.model.ClinicalFlag;
-import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.CodedEntry;
+import uk.nhs.carecoord.model.CodedEntryStatus;
 import uk.nhs.carecoord.model.CommunicationNeed;
 import uk.nhs.carecoord.model.ConcernCategory;
 import uk.nhs.carecoord.model.ConcernStatus;
-import uk.nhs.carecoord.model.ConditionCategory;
 import uk.nhs.carecoord.model.ConsentStatus;
 import uk.nhs.carecoord.model.Contact;
 import uk.nhs.carecoord.model.ContactMode;
@@ -25,7 +25,6 @@ import uk.nhs.carecoord.model.Frailty;
 import uk.nhs.carecoord.model.GpDiscussion;
 import uk.nhs.carecoord.model.ImmutablePatient;
 import uk.nhs.carecoord.model.ImmutablePatientCase;
-import uk.nhs.carecoord.model.LongTermCondition;
 import uk.nhs.carecoord.model.MdtDiscussion;
 import uk.nhs.carecoord.model.NhsNumber;
 import uk.nhs.carecoord.model.PamAssessment;
@@ -46,7 +45,26 @@ import uk.nhs.carecoord.model.Sex;
  * whether a co-ordinator holds the case, then the case's history.
  */
 final class PatientGenerator {
-  private static final CodeList CODES = CodeList.bundled();
+  // How a GP system codes place of living, caring, frailty and end-of-life care (Coding checks each
+  // concept is in its built-in cluster when the class loads).
+  private static final Coding.Choice CARE_HOME_CODES = Coding.choice("CAREHOME_COD", 0.9, "248171000000108", "160734000");
+  private static final Coding.Choice TEMPORARY_CARE_HOME_CODES = Coding.choice("TEMPCARHOME_COD", 0);
+  private static final Coding.Choice HOUSEBOUND_CODES = Coding.choice("HOUSEBOUND_OS", 0.8, "160689007");
+  private static final Coding.Choice NO_LONGER_HOUSEBOUND_CODES = Coding.choice("NO_LONGER_HOUSEBOUND_OS", 0);
+  private static final Coding.Choice CARER_CODES = Coding.choice("PRIMIS_CARER", 0.6, "224484003");
+  private static final Coding.Choice NO_LONGER_CARER_CODES = Coding.choice("PRIMIS_NOTCARER", 0.8, "199361000000101");
+  private static final Coding.Choice PALLIATIVE_CARE_CODES = Coding.choice("PALCARE_COD", 0.5, "103735009");
+  private static final String MILD_FRAILTY = Coding.choice("MILDFRAIL_COD", 1, "925791000000100").usual().get(0);
+  private static final String MODERATE_FRAILTY = Coding.choice("MODFRAIL_COD", 1, "925831000000107").usual().get(0);
+  private static final String SEVERE_FRAILTY = Coding.choice("SEVFRAIL_COD", 1, "925861000000102").usual().get(0);
+  /** Clinical Frailty Scale levels 4–8 as coded (index 0 is level 4). */
+  private static final List<String> CFS_LEVEL_CODES =
+      List.of(
+          Coding.choice("MILDFRAIL_COD", 1, "1129361000000106").usual().get(0),
+          Coding.choice("MILDFRAIL_COD", 1, "1129371000000104").usual().get(0),
+          Coding.choice("MODFRAIL_COD", 1, "1129381000000102").usual().get(0),
+          Coding.choice("SEVFRAIL_COD", 1, "1129391000000100").usual().get(0),
+          Coding.choice("SEVFRAIL_COD", 1, "1129401000000102").usual().get(0));
 
   /** Share of people with complex needs whose case a co-ordinator holds; and of everyone else. */
   private static final double COMPLEX_ALLOCATED = 0.75;
@@ -130,11 +148,15 @@ final class PatientGenerator {
     private int age;
     private Sex sex;
     private LocalDate born;
-    private final List<LongTermCondition> conditions = new ArrayList<>();
+    /** The record's coded entries, in the order drawn. */
+    private final List<CodedEntry> entries = new ArrayList<>();
+    /** Conditions drawn and not resolved, by kind (the generator's model, not the rules'). */
+    private int conditionCount;
+    private final Set<Epidemiology.Kind> kinds = EnumSet.noneOf(Epidemiology.Kind.class);
     private final Set<ClinicalFlag> flags = EnumSet.noneOf(ClinicalFlag.class);
-    private final Set<ConditionCategory> categories = EnumSet.noneOf(ConditionCategory.class);
+    private boolean careHome;
+    private boolean housebound;
     private boolean recentCancer;
-    private boolean substanceMisuse;
     private boolean severelyFrail;
     private boolean frail;
     private int medicines;
@@ -157,6 +179,8 @@ final class PatientGenerator {
       conditions();
       placeOfLiving();
       Optional<Frailty> frailty = frailty();
+      endOfLifeCare();
+      caring();
       useOfServices();
       carers();
       boolean complex = hasComplexNeeds(frailty);
@@ -182,7 +206,7 @@ final class PatientGenerator {
         c.contacts(contacts(plan.isPresent()));
         c.referrals(referrals());
         decisions(c);
-        if (r.chance(hasHeavyServiceUse() || conditions.size() >= 4 ? 0.35 : 0.05)) {
+        if (r.chance(hasHeavyServiceUse() || conditionCount >= 4 ? 0.35 : 0.05)) {
           c.mdtDiscussions(mdt());
         }
       }
@@ -210,70 +234,93 @@ final class PatientGenerator {
           continue;
         }
         String code = condition.chooser().code(r, age, sex);
-        boolean cancer = Epidemiology.CANCER_CODES.contains(code);
-        LocalDate diagnosed = null;
-        if (r.chance(0.85)) {
-          int maxDays = cancer ? 12 * 365 : Math.min(age, 30) * 365 + 364;
-          diagnosed = r.daysAgo(asOf, 0, maxDays, born);
+        Epidemiology.Kind kind = condition.kind();
+        boolean cancer = kind == Epidemiology.Kind.CANCER;
+        LocalDate recorded = r.daysAgo(asOf, 0, cancer ? 12 * 365 : Math.min(age, 30) * 365 + 364, born);
+        if (r.chance(condition.resolvedShare())) {
+          entries.add(entry(code, recorded, CodedEntryStatus.RESOLVED)); // an episode that ended
+          continue;
         }
-        addCondition(code, diagnosed);
-        Set<ConditionCategory> cats = CODES.categoriesOf(code);
-        if (cats.contains(ConditionCategory.LEARNING_DISABILITY) && r.chance(0.95)) {
+        entries.add(entry(code, recorded, CodedEntryStatus.ACTIVE));
+        if (r.chance(0.12)) {
+          // The same condition coded again later, often more specifically (a review, a clinic letter).
+          entries.add(entry(condition.chooser().code(r, age, sex), r.dateBetween(recorded, asOf), CodedEntryStatus.ACTIVE));
+        }
+        conditionCount++;
+        kinds.add(kind);
+        if (kind == Epidemiology.Kind.LEARNING_DISABILITY && r.chance(0.95)) {
           flags.add(ClinicalFlag.LEARNING_DISABILITY);
         }
-        if (cats.contains(ConditionCategory.AUTISM) && r.chance(0.9)) {
+        if (kind == Epidemiology.Kind.AUTISM && r.chance(0.9)) {
           flags.add(ClinicalFlag.AUTISM);
         }
-        if (cats.contains(ConditionCategory.DEMENTIA) && r.chance(0.95)) {
+        if (kind == Epidemiology.Kind.DEMENTIA && r.chance(0.95)) {
           flags.add(ClinicalFlag.DEMENTIA);
         }
-        if (cats.contains(ConditionCategory.SUBSTANCE_MISUSE)) {
-          substanceMisuse = true;
-        }
         if (cancer) {
-          boolean withinTwoYears = diagnosed != null && diagnosed.isAfter(asOf.minusYears(2));
-          if (withinTwoYears || r.chance(0.2)) {
+          if (recorded.isAfter(asOf.minusYears(2)) || r.chance(0.2)) {
             flags.add(ClinicalFlag.ACTIVE_CANCER);
           }
-          if (diagnosed != null && diagnosed.isAfter(asOf.minusMonths(RECENT_CANCER_MONTHS))) {
+          if (recorded.isAfter(asOf.minusMonths(RECENT_CANCER_MONTHS))) {
             recentCancer = true;
           }
         }
       }
     }
 
-    private void addCondition(String code, LocalDate diagnosed) {
-      conditions.add(
-          LongTermCondition.builder()
-              .snomedCode(code)
-              .display(Epidemiology.display(code))
-              .diagnosedOn(Optional.ofNullable(diagnosed))
-              .build());
-      categories.addAll(CODES.categoriesOf(code));
+    private CodedEntry entry(String code, LocalDate recordedOn, CodedEntryStatus status) {
+      return CodedEntry.builder().snomedCode(code).display(Coding.display(code)).recordedOn(recordedOn).status(status).build();
     }
 
+    /**
+     * Care home or housebound, recorded as a code, as a flag from the host, or both; some people were
+     * housebound once and are coded as no longer housebound since (latest wins in the rules).
+     */
     private void placeOfLiving() {
       int band = Epidemiology.band(age);
       double uplift = (flags.contains(ClinicalFlag.DEMENTIA) ? 4 : 1) * (flags.contains(ClinicalFlag.LEARNING_DISABILITY) ? 4 : 1);
       if (r.chance(Math.min(0.9, CARE_HOME[band] * uplift))) {
-        flags.add(ClinicalFlag.CARE_HOME_RESIDENT);
-      } else if (r.chance(Math.min(0.9, HOUSEBOUND[band] * (1 + 0.3 * conditions.size())))) {
-        flags.add(ClinicalFlag.HOUSEBOUND);
+        careHome = true;
+        boolean coded = r.chance(0.85);
+        if (coded) {
+          entries.add(entry(CARE_HOME_CODES.draw(r), r.daysAgo(asOf, 0, 6 * 365, born), CodedEntryStatus.ACTIVE));
+        }
+        if (!coded || r.chance(0.5)) {
+          flags.add(ClinicalFlag.CARE_HOME_RESIDENT);
+        }
+      } else if (age >= 75 && r.chance(0.002)) {
+        careHome = true; // a respite or step-down stay
+        entries.add(entry(TEMPORARY_CARE_HOME_CODES.draw(r), r.daysAgo(asOf, 0, 60, born), CodedEntryStatus.ACTIVE));
+      } else if (r.chance(Math.min(0.9, HOUSEBOUND[band] * (1 + 0.3 * conditionCount)))) {
+        LocalDate since = r.daysAgo(asOf, 30, 5 * 365, born);
+        boolean coded = r.chance(0.8);
+        if (coded && r.chance(0.15)) {
+          entries.add(entry(HOUSEBOUND_CODES.draw(r), since, CodedEntryStatus.ACTIVE));
+          entries.add(entry(NO_LONGER_HOUSEBOUND_CODES.draw(r), r.dateBetween(since.plusDays(1), asOf), CodedEntryStatus.ACTIVE));
+          return;
+        }
+        housebound = true;
+        if (coded) {
+          entries.add(entry(HOUSEBOUND_CODES.draw(r), since, CodedEntryStatus.ACTIVE));
+        }
+        if (!coded || r.chance(0.5)) {
+          flags.add(ClinicalFlag.HOUSEBOUND);
+        }
       }
     }
 
     private Optional<Frailty> frailty() {
-      boolean assessed = age >= FRAILTY_AGE || (age >= 50 && conditions.size() >= 3 && r.chance(0.1));
+      boolean assessed = age >= FRAILTY_AGE || (age >= 50 && conditionCount >= 3 && r.chance(0.1));
       if (!assessed) {
         return Optional.empty();
       }
       double mean =
           0.5
               + 0.2 * Math.max(0, age - 65)
-              + 1.2 * conditions.size()
+              + 1.2 * conditionCount
               + (flags.contains(ClinicalFlag.DEMENTIA) ? 3 : 0)
-              + (flags.contains(ClinicalFlag.CARE_HOME_RESIDENT) ? 4 : 0)
-              + (flags.contains(ClinicalFlag.HOUSEBOUND) ? 3 : 0);
+              + (careHome ? 4 : 0)
+              + (housebound ? 3 : 0);
       int deficits = r.skewedCount(mean, 0.35);
       EfiCategory efi =
           deficits <= 4 ? EfiCategory.FIT : deficits <= 8 ? EfiCategory.MILD : deficits <= 13 ? EfiCategory.MODERATE : EfiCategory.SEVERE;
@@ -285,8 +332,19 @@ final class PatientGenerator {
       boolean recordEfi = r.chance(0.75);
       boolean recordCfs = r.chance(deficits >= 9 ? 0.45 : 0.2);
       LocalDate assessedOn = r.daysAgo(asOf, 0, 540, born);
+      boolean codeEfi = efi != EfiCategory.FIT && r.chance(recordEfi ? 0.35 : 0.3);
+      if (codeEfi) {
+        String code = efi == EfiCategory.MILD ? MILD_FRAILTY : efi == EfiCategory.MODERATE ? MODERATE_FRAILTY : SEVERE_FRAILTY;
+        entries.add(entry(code, assessedOn, CodedEntryStatus.ACTIVE));
+      }
       if (!recordEfi && !recordCfs) {
+        // Only the code, if anything, is on the record: the rules read frailty from it.
+        frail = codeEfi && (efi == EfiCategory.MODERATE || efi == EfiCategory.SEVERE);
+        severelyFrail = codeEfi && efi == EfiCategory.SEVERE;
         return Optional.empty();
+      }
+      if (recordCfs && cfs >= 4 && r.chance(0.3)) {
+        entries.add(entry(CFS_LEVEL_CODES.get(Math.min(cfs, 8) - 4), assessedOn, CodedEntryStatus.ACTIVE));
       }
       var frailty = Frailty.builder().assessedOn(assessedOn);
       if (recordEfi) {
@@ -298,22 +356,39 @@ final class PatientGenerator {
       boolean moderateOrWorse = recordEfi && (efi == EfiCategory.MODERATE || efi == EfiCategory.SEVERE);
       frail = moderateOrWorse || (recordCfs && cfs >= FRAIL_CFS);
       severelyFrail = (recordEfi && efi == EfiCategory.SEVERE) || (recordCfs && cfs >= 7);
-      if ((moderateOrWorse || (recordCfs && cfs >= 6)) && r.chance(0.25)) {
-        addCondition(Epidemiology.FRAILTY, assessedOn);
-      }
       return Optional.of(frailty.build());
     }
 
+    /** Palliative care coded for some people with advanced cancer or severe frailty in old age. */
+    private void endOfLifeCare() {
+      double p = flags.contains(ClinicalFlag.ACTIVE_CANCER) && severelyFrail ? 0.35 : severelyFrail && age >= 85 ? 0.08 : 0;
+      if (r.chance(p)) {
+        entries.add(entry(PALLIATIVE_CARE_CODES.draw(r), r.daysAgo(asOf, 0, 180, born), CodedEntryStatus.ACTIVE));
+      }
+    }
+
+    /** Whether the person is an unpaid carer themselves, as coded; some have stopped caring since. */
+    private void caring() {
+      if (age < 18 || age > 85 || !r.chance(age >= 50 ? 0.07 : 0.04)) {
+        return;
+      }
+      LocalDate since = r.daysAgo(asOf, 30, 8 * 365, born.plusYears(16));
+      entries.add(entry(CARER_CODES.draw(r), since, CodedEntryStatus.ACTIVE));
+      if (r.chance(0.15)) {
+        entries.add(entry(NO_LONGER_CARER_CODES.draw(r), r.dateBetween(since.plusDays(1), asOf), CodedEntryStatus.ACTIVE));
+      }
+    }
+
     private void useOfServices() {
-      int n = conditions.size();
+      int n = conditionCount;
       medicines =
           r.poisson(0.1 + 1.5 * n + 0.03 * Math.max(0, age - 50) + (severelyFrail ? 3 : frail ? 1.5 : 0));
       int gp = r.skewedCount(1.5 + 1.3 * n + (age >= 75 ? 2 : 0) + (age < 5 ? 2 : 0), 0.5);
       int ae =
           r.skewedCount(
-              0.18 + 0.08 * n + (frail ? 0.5 : 0) + (age < 5 ? 0.2 : 0) + (substanceMisuse ? 0.8 : 0), 1.0);
+              0.18 + 0.08 * n + (frail ? 0.5 : 0) + (age < 5 ? 0.2 : 0) + (kinds.contains(Epidemiology.Kind.SUBSTANCE_MISUSE) ? 0.8 : 0), 1.0);
       int admissions =
-          r.skewedCount(0.03 + 0.04 * n + (frail ? 0.3 : 0) + (age >= 80 ? 0.08 : 0) + (substanceMisuse ? 0.2 : 0), 1.0);
+          r.skewedCount(0.03 + 0.04 * n + (frail ? 0.3 : 0) + (age >= 80 ? 0.08 : 0) + (kinds.contains(Epidemiology.Kind.SUBSTANCE_MISUSE) ? 0.2 : 0), 1.0);
       serviceUse = ServiceUse.builder().gpAppointments(gp).aeAttendances(ae).emergencyAdmissions(admissions).build();
     }
 
@@ -365,14 +440,14 @@ final class PatientGenerator {
     private boolean hasComplexNeeds(Optional<Frailty> frailty) {
       return age >= VERY_OLD_AGE
           || (age >= FRAILTY_AGE && frailty.isPresent() && frail)
-          || conditions.size() >= 2
-          || (categories.contains(ConditionCategory.PHYSICAL) && categories.contains(ConditionCategory.MENTAL_HEALTH))
+          || conditionCount >= 2
+          || (kinds.stream().anyMatch(Epidemiology.Kind::physical) && kinds.stream().anyMatch(Epidemiology.Kind::mentalHealth))
           || recentCancer
           || flags.contains(ClinicalFlag.ACTIVE_CANCER)
           || flags.contains(ClinicalFlag.LEARNING_DISABILITY)
           || flags.contains(ClinicalFlag.AUTISM)
           || flags.contains(ClinicalFlag.DEMENTIA)
-          || flags.contains(ClinicalFlag.CARE_HOME_RESIDENT)
+          || careHome
           || hasHeavyServiceUse();
     }
 
@@ -413,7 +488,7 @@ final class PatientGenerator {
               .dateOfBirth(born)
               .sex(sex)
               .practiceCode(practice)
-              .conditions(conditions)
+              .codedEntries(entries)
               .frailty(frailty)
               .flags(flags)
               .repeatMedicines(medicines)
@@ -441,8 +516,8 @@ final class PatientGenerator {
     }
 
     private boolean has(String code) {
-      for (LongTermCondition c : conditions) {
-        if (c.snomedCode().equals(code)) {
+      for (CodedEntry e : entries) {
+        if (e.snomedCode().equals(code) && e.status() == CodedEntryStatus.ACTIVE) {
           return true;
         }
       }

@@ -9,6 +9,15 @@
  * reserved for drama ({@code 01632 960xxx}). Prevalences are rough figures for a GP list in England,
  * good enough to give rules and reports realistic work; they are not statistics.
  *
+ * <p>Records speak the language of GP systems: SNOMED CT coded entries ({@code
+ * patient.codedEntries}) drawn from the built-in code clusters as published — mostly a condition's
+ * usual concept, sometimes a more specific one of its cluster, sometimes coded twice, some episodes
+ * resolved — and care-home, housebound (and no longer housebound), carer (and no longer a carer),
+ * frailty and palliative-care codes beside or instead of the host's flags. A few conditions GP
+ * systems record are in no built-in cluster (anxiety, osteoarthritis, hypothyroidism, obesity,
+ * hearing and sight loss, dependence); they stay on the record, count towards nothing, and are what
+ * the evaluations' coding part and the coding-coverage report list.
+ *
  * <p>Start from {@link uk.nhs.carecoord.synthetic.SyntheticPopulation#builder()}:
  *
  * <pre>{@code

@@ -3,7 +3,6 @@ package uk.nhs.carecoord.synthetic;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -11,11 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.nhs.carecoord.model.CarePlanStatus;
 import uk.nhs.carecoord.model.ClinicalFlag;
-import uk.nhs.carecoord.model.CodeList;
+import uk.nhs.carecoord.model.CodeCluster;
+import uk.nhs.carecoord.model.CodedEntry;
+import uk.nhs.carecoord.model.CodedEntryStatus;
 import uk.nhs.carecoord.model.ConcernStatus;
-import uk.nhs.carecoord.model.ConditionCategory;
 import uk.nhs.carecoord.model.EfiCategory;
-import uk.nhs.carecoord.model.LongTermCondition;
 import uk.nhs.carecoord.model.PamAssessment;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.PersonalisedCarePlan;
@@ -30,7 +29,6 @@ import uk.nhs.carecoord.model.ServiceType;
  */
 class PrevalenceTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
-  private static final CodeList CODES = CodeList.bundled();
 
   private static List<PatientCase> cases;
 
@@ -49,36 +47,64 @@ class PrevalenceTest {
 
   @Test
   void longTermConditionsHavePlausiblePrevalence() {
-    assertShare("hypertension", 0.11, 0.17, cases, hasCode(Epidemiology.HYPERTENSION));
-    assertShare("diabetes", 0.055, 0.085, cases, hasAnyCode(Epidemiology.DIABETES_CODES));
-    assertShare("asthma", 0.045, 0.075, cases, hasCode(Epidemiology.ASTHMA));
-    assertShare("COPD", 0.013, 0.028, cases, hasCode(Epidemiology.COPD));
-    assertShare("depression", 0.095, 0.145, cases, hasCode(Epidemiology.DEPRESSION));
-    assertShare("dementia", 0.005, 0.011, cases, inCategory(ConditionCategory.DEMENTIA));
-    assertShare("learning disability", 0.003, 0.0075, cases, inCategory(ConditionCategory.LEARNING_DISABILITY));
-    assertShare("autism", 0.0065, 0.014, cases, inCategory(ConditionCategory.AUTISM));
-    assertShare("cancer", 0.022, 0.038, cases, inCategory(ConditionCategory.CANCER));
-    assertShare("two or more conditions", 0.18, 0.32, cases, c -> c.patient().conditions().size() >= 2);
-    assertShare("every code on the bundled list", 1.0, 1.0, cases, c -> c.patient().conditions().stream().allMatch(l -> !CODES.categoriesOf(l.snomedCode()).isEmpty()));
+    assertShare("hypertension", 0.11, 0.17, cases, active("HYP_COD"));
+    assertShare("diabetes", 0.055, 0.085, cases, active("DM_COD"));
+    assertShare("asthma", 0.045, 0.075, cases, coded("AST_COD"));
+    assertShare("COPD", 0.013, 0.028, cases, active("COPD_COD"));
+    assertShare("depression ever coded", 0.095, 0.145, cases, coded("DEPR_COD"));
+    assertShare("depression current", 0.06, 0.11, cases, active("DEPR_COD"));
+    assertShare("dementia", 0.005, 0.011, cases, active("DEM_COD"));
+    assertShare("learning disability", 0.003, 0.0075, cases, active("LD_COD"));
+    assertShare("autism", 0.0065, 0.014, cases, active("AUTISM_COD"));
+    assertShare("cancer", 0.022, 0.038, cases, active("C19CAN_COD").or(active("C19HAEMCAN_COD")));
+    assertShare("two or more clustered conditions", 0.10, 0.25, cases, c -> conditionsOf(c).size() >= 2);
+  }
+
+  @Test
+  void recordsHoldRealCodesTheWayGpSystemsRecordThem() {
+    List<CodedEntry> all = cases.stream().flatMap(c -> c.patient().codedEntries().stream()).toList();
+    // Every code is real: in a built-in cluster, or one of the few unclustered concepts the
+    // generator knows, whose term it records (display from the published list).
+    for (CodedEntry e : all) {
+      assertTrue(e.display().isPresent(), e.snomedCode());
+      if (!Coding.CLUSTERS.clustersOf(e.snomedCode()).isEmpty()) {
+        assertTrue(Coding.CLUSTERS.clustersOf(e.snomedCode()).stream().anyMatch(k -> k.codes().get(e.snomedCode()).equals(e.display().get())), e.snomedCode());
+      } else {
+        assertTrue(Coding.unclustered(e.snomedCode()).equals(e.snomedCode()));
+      }
+    }
+    assertShare("people with a code in no cluster", 0.1, 0.45, cases, c -> c.patient().codedEntries().stream().anyMatch(e -> Coding.CLUSTERS.clustersOf(e.snomedCode()).isEmpty()));
+    List<CodedEntry> diabetes = all.stream().filter(e -> cluster("DM_COD").contains(e.snomedCode())).toList();
+    assertShare("diabetes entries with a specific child concept", 0.05, 0.3, diabetes, e -> !Set.of(Epidemiology.DIABETES, Epidemiology.TYPE_1_DIABETES, Epidemiology.TYPE_2_DIABETES, Epidemiology.TYPE_2_DIABETES_NO_COMPLICATION).contains(e.snomedCode()));
+    assertShare("people with one condition coded twice", 0.02, 0.12, cases, c -> c.patient().codedEntries().stream().filter(e -> e.status() == CodedEntryStatus.ACTIVE).flatMap(e -> Coding.CLUSTERS.clustersOf(e.snomedCode()).stream()).map(CodeCluster::condition).distinct().count() < c.patient().codedEntries().stream().filter(e -> e.status() == CodedEntryStatus.ACTIVE).filter(e -> Coding.CLUSTERS.clustersOf(e.snomedCode()).stream().anyMatch(k -> k.meaning().name().startsWith("LONG_TERM"))).count());
+    List<CodedEntry> depression = all.stream().filter(e -> cluster("DEPR_COD").contains(e.snomedCode())).toList();
+    assertShare("depression entries resolved", 0.15, 0.35, depression, e -> e.status() == CodedEntryStatus.RESOLVED);
+    assertShare("no condition in the older form", 1.0, 1.0, cases, c -> c.patient().conditions().isEmpty());
   }
 
   @Test
   void conditionsRiseWithAge() {
     List<PatientCase> under40 = cases.stream().filter(c -> age(c) < 40).toList();
     List<PatientCase> over70 = cases.stream().filter(c -> age(c) >= 70).toList();
-    double young = share(under40, hasCode(Epidemiology.HYPERTENSION));
-    double old = share(over70, hasCode(Epidemiology.HYPERTENSION));
+    double young = share(under40, active("HYP_COD"));
+    double old = share(over70, active("HYP_COD"));
     assertTrue(old > 10 * young, "hypertension " + young + " under 40, " + old + " at 70+");
-    List<PatientCase> dementia = cases.stream().filter(inCategory(ConditionCategory.DEMENTIA)).toList();
+    List<PatientCase> dementia = cases.stream().filter(active("DEM_COD")).toList();
     assertShare("people with dementia aged 75+", 0.7, 1.0, dementia, c -> age(c) >= 75);
   }
 
   @Test
   void registersAndPlaceOfLivingArePlausible() {
-    assertShare("care home residents", 0.004, 0.010, cases, flag(ClinicalFlag.CARE_HOME_RESIDENT));
-    List<PatientCase> careHome = cases.stream().filter(flag(ClinicalFlag.CARE_HOME_RESIDENT)).toList();
-    assertShare("care home residents aged 80+", 0.7, 1.0, careHome, c -> age(c) >= 80);
-    assertShare("housebound", 0.005, 0.025, cases, flag(ClinicalFlag.HOUSEBOUND));
+    Predicate<PatientCase> careHome = flag(ClinicalFlag.CARE_HOME_RESIDENT).or(active("CAREHOME_COD")).or(active("TEMPCARHOME_COD"));
+    assertShare("care home residents", 0.004, 0.011, cases, careHome);
+    assertShare("care home residents coded", 0.003, 0.010, cases, active("CAREHOME_COD"));
+    assertShare("care home residents aged 80+", 0.7, 1.0, cases.stream().filter(careHome).toList(), c -> age(c) >= 80);
+    assertShare("housebound coded or flagged", 0.005, 0.025, cases, flag(ClinicalFlag.HOUSEBOUND).or(active("HOUSEBOUND_OS")));
+    assertShare("coded no longer housebound", 0.0003, 0.005, cases, active("NO_LONGER_HOUSEBOUND_OS"));
+    List<PatientCase> adults = cases.stream().filter(c -> age(c) >= 18).toList();
+    assertShare("adults coded as unpaid carers", 0.02, 0.08, adults, active("PRIMIS_CARER"));
+    assertShare("palliative care coded", 0.0003, 0.008, cases, active("PALCARE_COD"));
+    assertShare("frailty coded", 0.01, 0.08, cases, active("MILDFRAIL_COD").or(active("MODFRAIL_COD")).or(active("SEVFRAIL_COD")));
     assertShare("learning disability register", 0.003, 0.0075, cases, flag(ClinicalFlag.LEARNING_DISABILITY));
     assertShare("dementia register", 0.005, 0.011, cases, flag(ClinicalFlag.DEMENTIA));
   }
@@ -167,16 +193,30 @@ class PrevalenceTest {
     return c.patient().ageOn(AS_OF);
   }
 
-  private static Predicate<PatientCase> hasCode(String code) {
-    return c -> c.patient().conditions().stream().anyMatch(l -> l.snomedCode().equals(code));
+  private static CodeCluster cluster(String id) {
+    return Coding.CLUSTERS.cluster(id).orElseThrow();
   }
 
-  private static Predicate<PatientCase> hasAnyCode(Collection<String> codes) {
-    return c -> c.patient().conditions().stream().map(LongTermCondition::snomedCode).anyMatch(codes::contains);
+  /** Has an active entry in the cluster. */
+  private static Predicate<PatientCase> active(String clusterId) {
+    CodeCluster cluster = cluster(clusterId);
+    return c -> c.patient().codedEntries().stream().anyMatch(e -> e.status() == CodedEntryStatus.ACTIVE && cluster.contains(e.snomedCode()));
   }
 
-  private static Predicate<PatientCase> inCategory(ConditionCategory category) {
-    return c -> CODES.categoriesOf(c.patient().conditions()).contains(category);
+  /** Has an entry in the cluster, of any status. */
+  private static Predicate<PatientCase> coded(String clusterId) {
+    CodeCluster cluster = cluster(clusterId);
+    return c -> c.patient().codedEntries().stream().anyMatch(e -> cluster.contains(e.snomedCode()));
+  }
+
+  /** The distinct long-term conditions (by cluster condition) of active entries. */
+  private static Set<String> conditionsOf(PatientCase c) {
+    return c.patient().codedEntries().stream()
+        .filter(e -> e.status() == CodedEntryStatus.ACTIVE)
+        .flatMap(e -> Coding.CLUSTERS.clustersOf(e.snomedCode()).stream())
+        .filter(k -> k.meaning().name().startsWith("LONG_TERM") || k.meaning().name().equals("CANCER") || k.meaning().name().equals("DEMENTIA") || k.meaning().name().equals("LEARNING_DISABILITY"))
+        .map(CodeCluster::condition)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static Predicate<PatientCase> flag(ClinicalFlag flag) {

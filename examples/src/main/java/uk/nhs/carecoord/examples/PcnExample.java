@@ -52,10 +52,29 @@ public final class PcnExample {
     }
     System.out.println();
 
+    // Each cohort with the people in it and the code clusters whose SNOMED CT codes placed them there
+    // (from the decision records), most used first.
     Map<String, Integer> cohorts = new TreeMap<>();
-    evaluations.forEach(e -> e.cohorts().forEach(c -> cohorts.merge(c.code(), 1, Integer::sum)));
-    System.out.println("\nPeople per cohort:");
-    cohorts.forEach((code, n) -> System.out.printf("  %-32s %6d%n", code, n));
+    Map<String, Map<String, Integer>> clustersByCohort = new TreeMap<>();
+    for (PatientEvaluation e : evaluations) {
+      for (Finding c : e.cohorts()) {
+        cohorts.merge(c.label(), 1, Integer::sum);
+        Map<String, Integer> used = clustersByCohort.computeIfAbsent(c.label(), k -> new TreeMap<>());
+        c.decisions().stream().flatMap(d -> d.clusters().stream()).distinct().forEach(k -> used.merge(k, 1, Integer::sum));
+      }
+    }
+    System.out.printf("%nPeople per cohort (code clusters %s):%n", rules.codeClusters().version());
+    cohorts.forEach((label, n) -> System.out.printf("  %-42s %5d  %s%n", label, n, mostUsed(clustersByCohort.get(label))));
+    int entries = 0;
+    int recognised = 0;
+    int withUnrecognised = 0;
+    for (PatientEvaluation e : evaluations) {
+      entries += e.coding().codedEntries();
+      recognised += e.coding().recognised();
+      withUnrecognised += e.coding().unrecognised().isEmpty() ? 0 : 1;
+    }
+    System.out.printf("Coded entries: %d, %d in a cluster; %d people have codes in no cluster (listed in each evaluation)%n",
+        entries, recognised, withUnrecognised);
 
     System.out.println("\nARRS training compliance:");
     List<CoordinatorEvaluation> training = rules.evaluateCoordinators(network.pcn());
@@ -80,5 +99,19 @@ public final class PcnExample {
     List<Path> written = reports.writeAll(out);
     System.out.printf("%nWrote %d report files to %s (open %s; files named %s hold patient data)%n",
         written.size(), out.toAbsolutePath(), ReportSet.HTML_FILE, ReportSet.PATIENT_DATA);
+  }
+
+  /** The four clusters used most (ties by id), e.g. {@code HYP_COD 224, DM_COD 138, …}. */
+  private static String mostUsed(Map<String, Integer> used) {
+    if (used.isEmpty()) {
+      return "(no codes: recorded values and flags)";
+    }
+    List<Map.Entry<String, Integer>> sorted = new ArrayList<>(used.entrySet());
+    sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.min(4, sorted.size()); i++) {
+      out.append(i == 0 ? "" : ", ").append(sorted.get(i).getKey()).append(' ').append(sorted.get(i).getValue());
+    }
+    return sorted.size() > 4 ? out.append(", …").toString() : out.toString();
   }
 }

@@ -26,12 +26,11 @@ import uk.nhs.carecoord.model.Carer;
 import uk.nhs.carecoord.model.CarerNeed;
 import uk.nhs.carecoord.model.CarerRelationship;
 import uk.nhs.carecoord.model.ClinicalFlag;
-import uk.nhs.carecoord.model.CodeList;
-import uk.nhs.carecoord.model.CodeListEntry;
+import uk.nhs.carecoord.model.CodeCluster;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.CommunicationNeed;
 import uk.nhs.carecoord.model.ConcernCategory;
 import uk.nhs.carecoord.model.ConcernStatus;
-import uk.nhs.carecoord.model.ConditionCategory;
 import uk.nhs.carecoord.model.ConsentStatus;
 import uk.nhs.carecoord.model.Contact;
 import uk.nhs.carecoord.model.ContactMode;
@@ -43,7 +42,6 @@ import uk.nhs.carecoord.model.GoalAchievementStatus;
 import uk.nhs.carecoord.model.GoalLifecycleStatus;
 import uk.nhs.carecoord.model.GpDiscussion;
 import uk.nhs.carecoord.model.ImmutableActionOwner;
-import uk.nhs.carecoord.model.ImmutableCodeListEntry;
 import uk.nhs.carecoord.model.LongTermCondition;
 import uk.nhs.carecoord.model.MdtDiscussion;
 import uk.nhs.carecoord.model.NamedContact;
@@ -94,8 +92,8 @@ import uk.nhs.carecoord.model.TrainingRecord;
  * dates, training expiry) may fall after it. Methods without an {@code asOf} parameter use {@link
  * #DEFAULT_AS_OF}.
  *
- * <p>Variety: SNOMED CT codes come mostly from {@link CodeList#bundled()} with about one in ten
- * unknown to it; free text is mostly realistic phrases with some arbitrary text (accents, quotes,
+ * <p>Variety: SNOMED CT codes come mostly from the built-in code clusters ({@link
+ * CodeClusters#builtIn()}) with about one in ten in none of them; free text is mostly realistic phrases with some arbitrary text (accents, quotes,
  * backslashes, new lines) to exercise JSON escaping; PAM scores favour the level boundaries. All
  * NHS numbers of people are from the never-issued 999 range ({@link #syntheticNhsNumbers()}).
  *
@@ -170,24 +168,27 @@ public final class CareArbitraries {
   }
 
   /**
-   * SNOMED CT codes: nine in ten from the bundled code list, the rest well-formed codes (6 to 18
-   * digits) that are not on it.
+   * SNOMED CT codes: nine in ten from the built-in code clusters (a cluster chosen first, so the
+   * large cancer lists do not crowd out the small ones), the rest well-formed codes (6 to 18 digits)
+   * in no cluster.
    */
   public static Arbitrary<String> snomedCodes() {
-    Set<String> known = bundledCodes();
+    CodeClusters clusters = CodeClusters.builtIn();
+    Arbitrary<String> known =
+        Arbitraries.of(clusters.clusters()).flatMap(k -> Arbitraries.of(List.copyOf(k.codes().keySet())));
     Arbitrary<String> unknown =
         Arbitraries.strings()
             .numeric()
             .ofMinLength(6)
             .ofMaxLength(18)
-            .filter(s -> s.charAt(0) != '0' && !known.contains(s));
-    return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.of(known)), Tuple.of(1, unknown));
+            .filter(s -> s.charAt(0) != '0' && clusters.clustersOf(s).isEmpty());
+    return Arbitraries.frequencyOf(Tuple.of(9, known), Tuple.of(1, unknown));
   }
 
-  private static Set<String> bundledCodes() {
-    return CodeList.bundled().entries().stream()
-        .map(CodeListEntry::snomedCode)
-        .collect(Collectors.toCollection(TreeSet::new));
+  /** The published term of a code, from the first built-in cluster listing it. */
+  private static Optional<String> termOf(String code) {
+    List<CodeCluster> in = CodeClusters.builtIn().clustersOf(code);
+    return in.isEmpty() ? Optional.empty() : Optional.of(in.get(0).codes().get(code));
   }
 
   /**
@@ -290,11 +291,10 @@ public final class CareArbitraries {
     return snomedCodes()
         .flatMap(
             code -> {
-              Optional<CodeListEntry> entry =
-                  CodeList.bundled().entries().stream().filter(e -> e.snomedCode().equals(code)).findFirst();
+              Optional<String> term = termOf(code);
               Arbitrary<Optional<String>> display =
-                  entry.isPresent()
-                      ? Arbitraries.just(entry.get().display()).optional(0.8)
+                  term.isPresent()
+                      ? Arbitraries.just(term.get()).optional(0.8)
                       : text(List.of("Unlisted long-term condition", "Rare disorder (locally coded)")).optional(0.3);
               return Combinators.combine(display, dates(from, asOf).optional(0.7))
                   .as(
@@ -1052,44 +1052,6 @@ public final class CareArbitraries {
 
   private static Arbitrary<NamedContact> namedContacts(List<String> roles) {
     return Combinators.combine(text(NAMES), text(roles)).as(NamedContact::of);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Code lists
-
-  /**
-   * Code list entries: mostly entries of the bundled list, some with made-up codes (6 to 18 digits)
-   * and one to three categories.
-   */
-  public static Arbitrary<CodeListEntry> codeListEntries() {
-    Arbitrary<CodeListEntry> madeUp =
-        Combinators.combine(
-                Arbitraries.strings().numeric().ofMinLength(6).ofMaxLength(18).filter(s -> s.charAt(0) != '0'),
-                text(List.of("Made-up disorder", "Locally coded condition")),
-                Arbitraries.of(ConditionCategory.class).set().ofMinSize(1).ofMaxSize(3))
-            .as(
-                (code, display, categories) ->
-                    (CodeListEntry)
-                        ImmutableCodeListEntry.builder()
-                            .snomedCode(code)
-                            .display(display)
-                            .addAllCategories(categories)
-                            .build());
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.of(CodeList.bundled().entries())), Tuple.of(1, madeUp));
-  }
-
-  /** Code lists of up to twelve entries with distinct codes. */
-  public static Arbitrary<CodeList> codeLists() {
-    return Combinators.combine(
-            Arbitraries.of("ltc-categories", "local-ltc", "pcn-frailty-codes"),
-            Arbitraries.integers().between(2024, 2030).flatMap(y -> Arbitraries.integers().between(1, 4).map(r -> y + "." + r)),
-            text(List.of("Local list reviewed by the PCN clinical lead")).optional(0.5),
-            codeListEntries().list().ofMaxSize(12).uniqueElements(CodeListEntry::snomedCode))
-        .as(
-            (id, version, description, entries) ->
-                (CodeList)
-                    CodeList.builder().id(id).version(version).description(description).addAllEntries(entries).build());
   }
 
   // ---------------------------------------------------------------------------------------------
