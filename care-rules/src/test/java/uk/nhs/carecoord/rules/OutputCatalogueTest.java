@@ -10,11 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.carecoord.model.CareCoordinator;
-import uk.nhs.carecoord.model.TrainingModule;
 import uk.nhs.carecoord.rules.engine.Engine;
 
 /** The output catalogue: declared once, checked when the rules are built, followed by Java. */

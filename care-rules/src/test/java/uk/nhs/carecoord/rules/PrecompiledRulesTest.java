@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -31,7 +24,8 @@ import uk.nhs.carecoord.rules.engine.Engine;
 
 /**
  * The built-in rules precompiled at build time decide exactly what their DRL compiled at run time
- * decides, and are used only for exactly those sources.
+ * decides, and a rule directory makes the façade load them, add to them or compile everything as
+ * it should (the archive itself: {@code engine.PrecompiledArchiveTest}).
  */
 class PrecompiledRulesTest {
   static final LocalDate AS_OF = CareArbitraries.DEFAULT_AS_OF;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -258,7 +257,6 @@ public final class Engine {
     if (fired == null) {
       rules.execute(input, context, outcomes);
     } else {
-      Objects.requireNonNull(fired, "fired");
       rules.executeTraced(input, context, outcomes, (pkg, rule) -> fired.accept(rules.ruleSetOf(pkg, rule).name(), rule));
     }
     FindingAssembler assembler = new FindingAssembler(rules, outputs, asOf, clusters.version());

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.nhs.carecoord.model.TrainingModule;
-import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.FindingKind;
 import uk.nhs.carecoord.rules.OutputCatalogue;
 import uk.nhs.carecoord.rules.OutputEntry;

@@ -27,7 +27,6 @@ import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.conf.KieBaseMutabilityOption;
-import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.RuleCompilationException;
 import uk.nhs.carecoord.rules.RuleSource;
 

@@ -19,7 +19,6 @@ import org.kie.api.runtime.KieSession;
 import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.testing.CareArbitraries;
-import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.RuleSource;
 import uk.nhs.carecoord.rules.authoring.Thresholds;
 
