@@ -90,9 +90,9 @@ public class ColdStartBenchmark {
       // @version 1.0.0
       package local.cohorts;
 
-      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.authoring.Outcomes;
       import uk.nhs.carecoord.rules.Priority;
-      import uk.nhs.carecoord.rules.facts.PatientFacts;
+      import uk.nhs.carecoord.rules.authoring.PatientFacts;
       import uk.nhs.carecoord.model.ClinicalFlag;
 
       global Outcomes out;

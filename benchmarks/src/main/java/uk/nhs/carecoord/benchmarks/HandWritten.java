@@ -47,7 +47,7 @@ import uk.nhs.carecoord.model.SafeguardingConcern;
 import uk.nhs.carecoord.model.SupervisionArrangement;
 import uk.nhs.carecoord.rules.FindingKind;
 import uk.nhs.carecoord.rules.Priority;
-import uk.nhs.carecoord.rules.Thresholds;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
  * The floor: everything the built-in patient rule sets decide (cohorts.drl, safeguarding.drl,

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.synthetic.SyntheticPcn;
-import uk.nhs.carecoord.rules.SessionProbe;
+import uk.nhs.carecoord.rules.engine.SessionProbe;
 
 /**
  * Where one evaluation's time goes: an empty reused session (fixed per-session cost), the reused

@@ -20,7 +20,7 @@ import uk.nhs.carecoord.model.PersonalisedCarePlan;
 import uk.nhs.carecoord.model.PlanContent;
 import uk.nhs.carecoord.model.PlanVersion;
 import uk.nhs.carecoord.model.SafeguardingConcern;
-import uk.nhs.carecoord.rules.Thresholds;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
  * Copies of a generated case with one date or age moved onto a rule's boundary, and one day past

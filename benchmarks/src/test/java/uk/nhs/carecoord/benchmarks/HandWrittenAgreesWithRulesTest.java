@@ -36,7 +36,7 @@ import uk.nhs.carecoord.rules.Finding;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 import uk.nhs.carecoord.rules.RuleDescription;
 import uk.nhs.carecoord.rules.RuleSetDescription;
-import uk.nhs.carecoord.rules.Thresholds;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
  * The benchmark's floor is only a fair floor if it produces what the rules produce. For 2,000

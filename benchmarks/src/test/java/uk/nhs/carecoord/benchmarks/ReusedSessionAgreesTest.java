@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.synthetic.SyntheticPcn;
-import uk.nhs.carecoord.rules.SessionProbe;
+import uk.nhs.carecoord.rules.engine.SessionProbe;
 
 /** A reused session, its facts deleted after each person, raises what a fresh session raises. */
 class ReusedSessionAgreesTest {

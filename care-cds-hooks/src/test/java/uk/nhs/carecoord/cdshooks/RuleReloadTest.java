@@ -17,9 +17,9 @@ class RuleReloadTest {
   static final String CODE = "REFER_HEALTH_COACH";
   static final String LOCAL_RULE = """
       package local.trial;
-      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.authoring.Outcomes;
       import uk.nhs.carecoord.rules.Priority;
-      import uk.nhs.carecoord.rules.facts.PatientFacts;
+      import uk.nhs.carecoord.rules.authoring.PatientFacts;
       global Outcomes out;
 
       rule "Local trial: offer everyone a health coach"

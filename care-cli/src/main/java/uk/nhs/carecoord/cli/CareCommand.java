@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.nhs.carecoord.rules.CareRules;
-import uk.nhs.carecoord.rules.RuleCatalogue;
-import uk.nhs.carecoord.rules.Scenario;
+import uk.nhs.carecoord.rules.authoring.RuleCatalogue;
+import uk.nhs.carecoord.rules.authoring.Scenario;
 
 /** {@code care catalogue [--rules dir] [--scenarios path] --out dir}: the rule catalogue for clinical review. */
 @Command(

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import uk.nhs.carecoord.rules.CareRules;
-import uk.nhs.carecoord.rules.Scenario;
-import uk.nhs.carecoord.rules.ScenarioCoverage;
+import uk.nhs.carecoord.rules.authoring.Scenario;
+import uk.nhs.carecoord.rules.authoring.ScenarioCoverage;
 
 /** {@code care test <dir> <scenarios>}: runs data-only scenario files against the rules. */
 @Command(

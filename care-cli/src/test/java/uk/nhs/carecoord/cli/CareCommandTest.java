@@ -93,7 +93,7 @@ class CareCommandTest {
     Files.writeString(dir.resolve(name + ".drl"), String.join("\n",
         "// @version 1",
         "package uk.nhs.carecoord.rules.local;",
-        "import uk.nhs.carecoord.rules.facts." + factClass + ";",
+        "import uk.nhs.carecoord.rules.authoring." + factClass + ";",
         "",
         "rule \"" + rule + "\"",
         "when",

@@ -198,12 +198,9 @@ final class CaseWriter {
     r.setCode(concept(new Coding(FhirCodes.SNOMED, c.snomedCode(), c.display().orElse(null))));
     r.setSubject(subject.copy());
     r.setClinicalStatus(concept(new Coding(CONDITION_CLINICAL, "active", null)));
-    if (c.diagnosedOn().isPresent()) {
-      r.setOnset(dateTime(c.diagnosedOn().get()));
-    } else {
-      // FHIR needs no date, but the import reads one: the date it was known by, the reference date.
-      r.setRecordedDateElement(dateTime(asOf));
-    }
+    // Undated stays undated: a date the record does not hold (the reference date) would make the
+    // condition look recent, e.g. a cancer within the look-back. The import dates it at birth.
+    c.diagnosedOn().ifPresent(d -> r.setOnset(dateTime(d)));
     return r;
   }
 

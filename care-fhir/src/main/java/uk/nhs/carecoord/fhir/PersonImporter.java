@@ -298,6 +298,8 @@ final class PersonImporter {
   // Patient
 
   private ImmutablePatient.Builder patient;
+  /** The Patient's birth date once read: the date of a Condition that gives none. */
+  private LocalDate birthDate;
   private String nhsDigits;
 
   private String nhsNumberOfPatient() {
@@ -359,7 +361,8 @@ final class PersonImporter {
     if (!p.hasBirthDate()) {
       throw new Refusal("Patient.birthDate", "is required");
     }
-    patient.dateOfBirth(date(p.getBirthDateElement()));
+    birthDate = date(p.getBirthDateElement());
+    patient.dateOfBirth(birthDate);
     used(key, "Patient.birthDate", "patient.dateOfBirth");
     if (p.hasGender()) {
       patient.sex(Sex.fromCode(p.getGender().toCode()));
@@ -540,8 +543,13 @@ final class PersonImporter {
     } else if (c.hasRecordedDate()) {
       on = date(c.getRecordedDateElement());
       datePath = "Condition.recordedDate";
+    } else if (birthDate != null) {
+      // Neither element is required in FHIR. Present since an unknown date: dated at birth, so the
+      // condition counts but is never recent (as the model reads an undated condition).
+      on = birthDate;
+      datePath = "Condition (no onset or recorded date: dated at the birth date, never recent)";
     } else {
-      throw new Refusal("Condition.recordedDate", "needs an onset or recorded date");
+      throw new Refusal("Condition.recordedDate", "needs an onset or recorded date when the Patient has no birth date");
     }
     codedEntries.add(CodedEntry.builder()
         .snomedCode(snomed.getCode())

@@ -68,7 +68,7 @@ class RoundTripPropertyTest {
     }
     for (LongTermCondition ltc : c.patient().conditions()) {
       entries.add(CodedEntry.builder().snomedCode(ltc.snomedCode()).display(ltc.display())
-          .recordedOn(ltc.diagnosedOn().orElse(asOf)).id(CaseWriter.conditionId(ltc)).build());
+          .recordedOn(ltc.diagnosedOn().orElse(c.patient().dateOfBirth())).id(CaseWriter.conditionId(ltc)).build());
     }
     entries.sort(Comparator.comparing(CodedEntry::recordedOn).thenComparing(CodedEntry::snomedCode)
         .thenComparing(e -> e.id().orElse("")));
@@ -119,6 +119,18 @@ class RoundTripPropertyTest {
     String json = FHIR.toJson(c, AS_OF, false);
     ImportResult back = FHIR.importBundle(json, AS_OF);
     assertSameCase(expectedAfterRoundTrip(c, AS_OF), back.patientCase());
+  }
+
+  /**
+   * A case and its bundle put the person in the same cohorts: in particular a condition with no
+   * date stays undated in FHIR and comes back "present, never recent" (dated at birth), not as
+   * recent (an undated cancer must not become a recent diagnosis).
+   */
+  @Property(tries = 40)
+  void aCaseAndItsBundleDecideTheSameCohorts(@ForAll("cases") PatientCase c) {
+    PatientCase back = FHIR.importBundle(FHIR.toJson(c, AS_OF, false), AS_OF).patientCase();
+    assertEquals(RULES.evaluate(c).cohorts().stream().map(f -> f.code()).toList(),
+        RULES.evaluate(back).cohorts().stream().map(f -> f.code()).toList());
   }
 
   /** Equality, failing with the first place the two cases' JSON differ. */

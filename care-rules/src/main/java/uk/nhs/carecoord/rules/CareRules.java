@@ -5,23 +5,23 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import uk.nhs.carecoord.model.CareCoordinator;
 import uk.nhs.carecoord.model.CodeClusters;
-import uk.nhs.carecoord.model.CodedEntry;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.model.Plausibility;
 import uk.nhs.carecoord.model.SupervisionArrangement;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
+import uk.nhs.carecoord.rules.engine.Engine;
 
 /**
  * The rules engine: cohorts, ARRS training compliance, safeguarding obligations and next steps,
@@ -40,47 +40,31 @@ import uk.nhs.carecoord.model.SupervisionArrangement;
  * reuse afterwards. The clock and every threshold are injected here; no rule reads the wall clock.
  */
 public final class CareRules implements Evaluator {
-  /** The built-in rule sets, in the order they are compiled. */
-  static final List<String> BUILT_IN =
-      List.of("cohorts.drl", "training.drl", "safeguarding.drl", "recommendations.drl", "acknowledgements.drl");
-
-  private static final String BUILT_IN_ROOT = "uk/nhs/carecoord/rules/drl/";
-
-  /** The decision record of the coding part names this rule and rule set: the cluster lookup. */
-  static final String CODING_RULE = "Coded entries looked up in the code clusters";
-
-  static final String CODING_RULE_SET = "code-clusters";
-
-  /** The built-in rule sets' DRL, read from this library's resources. */
-  static List<RuleSource> builtInSources() {
-    return RuleSource.fromClasspath(CareRules.class.getClassLoader(), BUILT_IN_ROOT, BUILT_IN);
-  }
-
   private final Settings settings;
-  private final AtomicReference<Compiled> ruleBase;
+  private final AtomicReference<Engine> ruleBase;
   private final Clock clock;
-  private final FactAssembler facts;
-  /** Where a tracing view records the rules that fire (scenarios' coverage); null otherwise. */
-  private final Set<Scenario.FiredRule> trace;
+  /** Told the rule set and name of each rule that fires (scenarios' coverage); null otherwise. */
+  private final BiConsumer<String, String> trace;
 
-  private CareRules(Settings settings, AtomicReference<Compiled> ruleBase, Clock clock) {
+  private CareRules(Settings settings, AtomicReference<Engine> ruleBase, Clock clock) {
     this(settings, ruleBase, clock, null);
   }
 
-  private CareRules(Settings settings, AtomicReference<Compiled> ruleBase, Clock clock, Set<Scenario.FiredRule> trace) {
+  private CareRules(Settings settings, AtomicReference<Engine> ruleBase, Clock clock, BiConsumer<String, String> trace) {
     this.settings = settings;
     this.ruleBase = ruleBase;
     this.clock = clock;
-    this.facts = new FactAssembler(settings.codeClusters);
     this.trace = trace;
   }
 
   /**
-   * A view of these rules that adds every rule that fires to {@code sink}, each evaluation in a
-   * session of its own (slower: for scenarios and coverage, never for populations).
+   * A view of these rules that tells {@code firedRules} the rule set and name of every rule that
+   * fires, each evaluation in a session of its own: slower, for scenarios, coverage and debugging a
+   * rule, never for populations. {@code firedRules} must be safe to call from the threads that
+   * evaluate.
    */
-  CareRules tracing(Set<Scenario.FiredRule> sink) {
-    return new CareRules(settings, ruleBase, clock, Objects.requireNonNull(sink, "sink"));
+  public CareRules tracing(BiConsumer<String, String> firedRules) {
+    return new CareRules(settings, ruleBase, clock, Objects.requireNonNull(firedRules, "firedRules"));
   }
 
   /** A builder with the built-in rules, default thresholds, built-in code clusters and system clock. */
@@ -101,9 +85,9 @@ public final class CareRules implements Evaluator {
     return new CareRules(changed, ruleBase, clock, trace);
   }
 
-  /** How the rule base in use was made (tests). */
-  RuleBase.Origin ruleBaseOrigin() {
-    return ruleBase.get().rules().origin();
+  /** How the rule base in use was made (tests): precompiled, precompiled plus compiled now, or compiled now. */
+  String ruleBaseOrigin() {
+    return ruleBase.get().origin();
   }
 
   /** The reference date evaluations use now. */
@@ -159,20 +143,7 @@ public final class CareRules implements Evaluator {
   public CoordinatorEvaluation evaluate(CareCoordinator coordinator, Pcn pcn) {
     LocalDate asOf = today();
     coordinator.checkAsOf(asOf, settings.plausibility);
-    List<Object> input = facts.coordinatorFacts(coordinator, pcn.supervisionOf(coordinator.id()), asOf);
-    List<Finding> findings = run(input, asOf).findings;
-    ImmutableCoordinatorEvaluation.Builder b = CoordinatorEvaluation.builder()
-        .coordinatorId(coordinator.id())
-        .asOf(asOf);
-    for (Finding f : findings) {
-      switch (f.kind()) {
-        case TRAINING -> b.addTraining(f);
-        case SUPERVISION -> b.addSupervision(f);
-        case VERDICT -> b.verdict(f);
-        default -> { } // patient outputs cannot arise from co-ordinator facts
-      }
-    }
-    return b.build();
+    return ruleBase.get().evaluate(coordinator, pcn.supervisionOf(coordinator.id()), asOf, settings.thresholds, trace);
   }
 
   /** Evaluates every co-ordinator of a PCN, in the PCN's order. */
@@ -203,11 +174,7 @@ public final class CareRules implements Evaluator {
   /** The rule sets in use: name, declared version and digest, for audit. */
   @Override
   public Map<String, String> ruleSetVersions() {
-    Map<String, String> versions = new LinkedHashMap<>();
-    for (RuleBase.RuleSetInfo info : ruleBase.get().rules().ruleSets()) {
-      versions.put(info.name(), info.version() + "+" + info.digest());
-    }
-    return versions;
+    return ruleBase.get().ruleSetVersions();
   }
 
   /**
@@ -217,39 +184,7 @@ public final class CareRules implements Evaluator {
    * rule catalogue for clinical review are built on it.
    */
   public List<RuleSetDescription> describe() {
-    Compiled compiled = ruleBase.get();
-    List<RuleBase.RuleSetInfo> infos = compiled.rules().ruleSets();
-    List<RuleSetDescription> sets = new ArrayList<>();
-    for (int i = 0; i < compiled.sources().size(); i++) {
-      RuleBase.RuleSetInfo info = infos.get(i);
-      List<RuleDescription> rules = new ArrayList<>();
-      for (DrlReader.DrlRule rule : DrlReader.read(compiled.sources().get(i)).rules()) {
-        List<RaisedOutput> raises = rule.raises().stream().map(r -> {
-          String code = r.kind() == FindingKind.TRAINING ? RaisedOutput.TRAINING_ITEM : r.code().orElse(r.codeExpression());
-          String label = r.kind() == FindingKind.TRAINING ? "each training item" : compiled.outputs().label(code);
-          return new RaisedOutput(r.kind(), code, label, r.priority());
-        }).toList();
-        Map<String, String> thresholds = new java.util.TreeMap<>();
-        rule.thresholds().forEach(t -> thresholds.put(t, thresholdValue(t)));
-        Set<String> matched = new java.util.TreeSet<>();
-        rule.codesRead().forEach(read -> matched.add(read.code()));
-        rules.add(new RuleDescription(info.name(), rule.name(), rule.line(), raises, thresholds, matched, rule.clusterMeanings()));
-      }
-      sets.add(new RuleSetDescription(info.name(), info.path(), info.version(), info.digest(), rules));
-    }
-    return List.copyOf(sets);
-  }
-
-  private String thresholdValue(String property) {
-    String suffix = Character.toUpperCase(property.charAt(0)) + property.substring(1);
-    for (String prefix : List.of("get", "is")) {
-      try {
-        return String.valueOf(Thresholds.class.getMethod(prefix + suffix).invoke(settings.thresholds));
-      } catch (ReflectiveOperationException e) {
-        // try the next accessor style
-      }
-    }
-    return "?"; // a name Drools would have refused; never reached for compiled rules
+    return ruleBase.get().describe(settings.thresholds);
   }
 
   /**
@@ -259,96 +194,14 @@ public final class CareRules implements Evaluator {
    * Empty for the built-in rules; care-rules' README tells rule authors how to keep it so.
    */
   public Optional<String> sessionResetReason() {
-    return ruleBase.get().rules().whyReset();
+    return ruleBase.get().sessionResetReason();
   }
 
   private PatientEvaluation evaluate(PatientCase c, Optional<SupervisionArrangement> supervision) {
     LocalDate asOf = today();
     c.checkAsOf(asOf, settings.plausibility);
-    List<CodedEntry> unrecognised = new ArrayList<>(0);
-    Run run = run(facts.patientFacts(c, supervision, asOf, unrecognised), asOf);
-    ImmutablePatientEvaluation.Builder b = PatientEvaluation.builder()
-        .patientId(c.patient().id())
-        .asOf(asOf)
-        .codeListVersion(settings.codeClusters.version())
-        .coding(coding(c, unrecognised, asOf));
-    for (Finding f : run.findings) {
-      switch (f.kind()) {
-        case COHORT -> b.addCohorts(f);
-        case OBLIGATION -> b.addObligations(f);
-        case RECOMMENDATION -> {
-          Optional<Outcomes.Suppression> held = run.outcomes.suppressions().stream()
-              .filter(s -> s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint()))
-              .findFirst();
-          if (held.isPresent()) {
-            b.addSuppressed(ImmutableFinding.copyOf(f)
-                .withDecisions(withSuppression(f, held.get(), run.assembler))
-                .withDueOn(Optional.ofNullable(held.get().record().getDueOn())));
-          } else {
-            b.addRecommendations(f);
-          }
-        }
-        default -> { } // co-ordinator outputs cannot arise from patient facts
-      }
-    }
-    return b.build();
+    return ruleBase.get().evaluate(c, supervision, asOf, settings.thresholds, trace);
   }
-
-  /** The coding part: which coded entries no cluster recognised, with its own decision record. */
-  private CodingCoverage coding(PatientCase c, List<CodedEntry> unrecognised, LocalDate asOf) {
-    int entries = c.patient().codedEntries().size() + c.patient().conditions().size();
-    int recognised = entries - unrecognised.size();
-    String version = settings.codeClusters.version();
-    ImmutableDecisionRecord.Builder record = DecisionRecord.builder()
-        .rule(CODING_RULE)
-        .ruleSet(CODING_RULE_SET)
-        .ruleSetVersion(version)
-        .ruleSetDigest(version.substring(version.indexOf('+') + 1))
-        .asOf(asOf)
-        .codeListVersion(version)
-        .putFacts("codedEntries", String.valueOf(entries))
-        .putFacts("recognised", String.valueOf(recognised))
-        .putFacts("unrecognised", String.valueOf(unrecognised.size()));
-    if (unrecognised.isEmpty()) {
-      record.addReasons(entries == 0 ? "No coded entries on the record"
-          : "Every coded entry (" + entries + ") is in a code cluster");
-    } else {
-      String codes = String.join(", ", unrecognised.stream().map(CodedEntry::snomedCode).distinct().toList());
-      record.addReasons(unrecognised.size() + " of " + entries + " coded entries are in no code cluster and count towards no decision: " + codes)
-          .putFacts("unrecognisedCodes", codes);
-    }
-    return CodingCoverage.builder()
-        .codedEntries(entries)
-        .recognised(recognised)
-        .unrecognised(unrecognised)
-        .decision(record.build())
-        .build();
-  }
-
-  private static List<DecisionRecord> withSuppression(Finding f, Outcomes.Suppression s, FindingAssembler assembler) {
-    List<DecisionRecord> records = new ArrayList<>(f.decisions());
-    records.add(assembler.record(s.record()));
-    return records;
-  }
-
-  private Run run(List<Object> input, LocalDate asOf) {
-    Compiled compiled = ruleBase.get();
-    Outcomes outcomes = new Outcomes(compiled.outputs());
-    Context context = new Context(asOf, settings.thresholds, settings.codeClusters.version());
-    if (trace == null) {
-      compiled.rules().execute(input, context, outcomes);
-    } else {
-      compiled.rules().executeTraced(input, context, outcomes,
-          (pkg, rule) -> trace.add(new Scenario.FiredRule(compiled.rules().ruleSetOf(pkg, rule).name(), rule)));
-    }
-    FindingAssembler assembler = new FindingAssembler(compiled.rules(), compiled.outputs(), asOf, settings.codeClusters.version());
-    return new Run(outcomes, assembler, assembler.assemble(outcomes.raised()));
-  }
-
-  private record Run(Outcomes outcomes, FindingAssembler assembler, List<Finding> findings) {}
-
-  /** A compiled rule base and the output catalogue it was checked against: swapped together. */
-  private record Compiled(RuleBase rules, OutputCatalogue outputs, List<RuleSource> sources) {}
 
   /** What a builder collected; shared by the views {@link #asOf} makes. */
   private record Settings(
@@ -361,7 +214,7 @@ public final class CareRules implements Evaluator {
     List<RuleSource> sources() {
       Map<String, RuleSource> byName = new LinkedHashMap<>();
       if (builtIns) {
-        for (RuleSource s : builtInSources()) {
+        for (RuleSource s : Engine.builtInSources()) {
           byName.put(s.name(), s);
         }
       }
@@ -375,11 +228,8 @@ public final class CareRules implements Evaluator {
     }
 
     /** Reads the catalogue, checks the rules against it and compiles them. */
-    Compiled compile() {
-      List<RuleSource> sources = sources();
-      OutputCatalogue outputs = OutputCatalogue.builtInWith(ruleDirectory);
-      OutputCheck.check(sources, outputs, builtIns);
-      return new Compiled(RuleBase.compile(sources, precompiled), outputs, sources);
+    Engine compile() {
+      return Engine.compile(sources(), OutputCatalogue.builtInWith(ruleDirectory), builtIns, precompiled, codeClusters);
     }
   }
 

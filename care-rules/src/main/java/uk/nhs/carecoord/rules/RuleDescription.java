@@ -14,6 +14,8 @@ import java.util.Set;
  * @param thresholds the thresholds it reads, by name, with the values in force
  * @param codesMatched output codes its conditions compare with (it depends on the rules raising them)
  * @param clusterMeanings the code-cluster meanings its conditions match ({@code ClusterMeaning} names)
+ * @param clusters the ids of the code clusters in force it depends on ({@code DM_COD}, {@code HYP_COD}…):
+ *     every cluster with one of those meanings, and any its conditions name ({@code clusterId == "DM_COD"})
  */
 public record RuleDescription(
     String ruleSet,
@@ -22,12 +24,14 @@ public record RuleDescription(
     List<RaisedOutput> raises,
     Map<String, String> thresholds,
     Set<String> codesMatched,
-    Set<String> clusterMeanings) {
+    Set<String> clusterMeanings,
+    Set<String> clusters) {
   /** Copies the collections. */
   public RuleDescription {
     raises = List.copyOf(raises);
     thresholds = Map.copyOf(thresholds);
     codesMatched = Set.copyOf(codesMatched);
     clusterMeanings = Set.copyOf(clusterMeanings);
+    clusters = Set.copyOf(clusters);
   }
 }

@@ -1,20 +1,20 @@
 /**
- * The rules engine. {@link uk.nhs.carecoord.rules.CareRules} is the façade: it compiles the DRL
- * rule sets once (built-in ones from the classpath, a rule author's from a directory), and
+ * For embedders: {@link uk.nhs.carecoord.rules.CareRules} is the one entry point. It compiles the
+ * DRL rule sets once (built-in ones from the classpath, a rule author's from a directory) and
  * evaluates people ({@link uk.nhs.carecoord.rules.PatientEvaluation}) and care co-ordinators
- * ({@link uk.nhs.carecoord.rules.CoordinatorEvaluation}) in stateless sessions.
+ * ({@link uk.nhs.carecoord.rules.CoordinatorEvaluation}); a host stubs it in its own tests through
+ * the {@link uk.nhs.carecoord.rules.Evaluator} interface it implements.
  *
  * <p>The decisions are in the DRL files; Java turns model values into facts, runs the rules and
- * shapes what they raised into {@link uk.nhs.carecoord.rules.Finding}s, each with its
- * {@link uk.nhs.carecoord.rules.DecisionRecord}s. {@link uk.nhs.carecoord.rules.Outcomes} and
- * {@link uk.nhs.carecoord.rules.Outcome} are the vocabulary rules write against; {@link uk.nhs.carecoord.rules.Scenario} runs a rule author's
- * data-only test.
+ * shapes what they raised into {@link uk.nhs.carecoord.rules.Finding}s, each with its {@link
+ * uk.nhs.carecoord.rules.DecisionRecord}s. Codes are read through the {@link
+ * uk.nhs.carecoord.rules.OutputCatalogue}, which gives each a label and the part the library relies
+ * on it for ({@link uk.nhs.carecoord.rules.OutputRole}). {@link uk.nhs.carecoord.rules.Priority},
+ * {@link uk.nhs.carecoord.rules.FindingKind} and {@link uk.nhs.carecoord.rules.TrainingStatus} are
+ * shared with the rules, which import them from here.
  *
- * <p>By audience: an embedder needs {@code CareRules} (or the {@code Evaluator} interface it
- * implements, to stub the engine in a host's tests), {@code Thresholds}, the evaluations and
- * {@code Finding}s, {@code OutputCatalogue} for labels, and {@code RuleCompilationException}. A
- * rule author's types are listed in {@link uk.nhs.carecoord.rules.facts}. Everything else here (the
- * compiler, the precompiled rule base, the one DRL reader, fact and finding assembly) is
- * package-private engine plumbing.
+ * <p>What DRL sees (facts, the outcome builder, thresholds) and the rule author's tools
+ * (scenarios, coverage, the rule catalogue) are in {@link uk.nhs.carecoord.rules.authoring}. The
+ * Drools plumbing is package-private in {@code uk.nhs.carecoord.rules.engine}.
  */
 package uk.nhs.carecoord.rules;

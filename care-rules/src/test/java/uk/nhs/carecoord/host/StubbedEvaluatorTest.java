@@ -21,6 +21,7 @@ import uk.nhs.carecoord.rules.OutputCatalogue;
 import uk.nhs.carecoord.rules.OutputRole;
 import uk.nhs.carecoord.rules.PatientEvaluation;
 import uk.nhs.carecoord.rules.Priority;
+import uk.nhs.carecoord.rules.CareRules;
 
 /**
  * A host outside the library's packages stubs the engine through {@link Evaluator}: its code under

@@ -21,6 +21,7 @@ import uk.nhs.carecoord.model.PamAssessment;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.PersonalisedCarePlan;
 import uk.nhs.carecoord.model.PlanContent;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
  * The acknowledgement rules (acknowledgements.drl): a declined recommendation is held back while

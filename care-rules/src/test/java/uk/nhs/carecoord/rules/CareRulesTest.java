@@ -29,9 +29,9 @@ class CareRulesTest {
   static final String LOCAL_COHORT = """
       // @version 1.0.0
       package local.cohorts;
-      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.authoring.Outcomes;
       import uk.nhs.carecoord.rules.Priority;
-      import uk.nhs.carecoord.rules.facts.PatientFacts;
+      import uk.nhs.carecoord.rules.authoring.PatientFacts;
       import uk.nhs.carecoord.model.ClinicalFlag;
 
       global Outcomes out;
@@ -61,9 +61,9 @@ class CareRulesTest {
   /** The older style: the output matched as a fact rather than used as a global. */
   static final String OUTCOMES_AS_A_FACT = """
       package local.facts;
-      import uk.nhs.carecoord.rules.Outcomes;
+      import uk.nhs.carecoord.rules.authoring.Outcomes;
       import uk.nhs.carecoord.rules.Priority;
-      import uk.nhs.carecoord.rules.facts.PatientFacts;
+      import uk.nhs.carecoord.rules.authoring.PatientFacts;
 
       rule "Older than the frailty age"
       when
@@ -141,7 +141,7 @@ class CareRulesTest {
 
     writeRules(dir, "local.drl", """
         package local.pam;
-        import uk.nhs.carecoord.rules.facts.PamFacts;
+        import uk.nhs.carecoord.rules.authoring.PamFacts;
         rule "Nobody measured"
         when
             not PamFacts()

@@ -18,6 +18,7 @@ import uk.nhs.carecoord.model.Patient;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.ServiceUse;
 import uk.nhs.carecoord.model.Sex;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /** Each cohort rule, firing and not firing at its boundary. */
 class CohortRulesTest {

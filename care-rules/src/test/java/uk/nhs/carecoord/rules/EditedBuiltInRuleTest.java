@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.carecoord.rules.authoring.Scenario;
 
 /**
  * A rule author changes a built-in rule without touching Java: the text and the threshold use of
@@ -29,7 +30,7 @@ class EditedBuiltInRuleTest {
     String original = block.group();
     String changed = original
         .replace("age >= thresholds.elderlyAge", "age >= thresholds.elderlyAge - 5")
-        .replaceFirst("(out\\.cohort\\(drools, \"FRAIL_ELDERLY\", Priority\\.\\w+), \"[^\"]*\"\\)", "$1, \"Older person (edited)\")");
+        .replaceFirst("(out\\.cohort\\(drools, \"FRAIL_ELDERLY\", Priority\\.\\w+)(?:, \"[^\"]*\")?\\)", "$1, \"Older person (edited)\")");
     assertNotEquals(original, changed);
     assertTrue(changed.contains("Older person (edited)") && changed.contains("thresholds.elderlyAge - 5"), changed);
     Files.writeString(dir.resolve("cohorts.drl"), cohorts.replace(original, changed));

@@ -10,43 +10,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.carecoord.model.CareCoordinator;
-import uk.nhs.carecoord.model.TrainingModule;
+import uk.nhs.carecoord.rules.engine.Engine;
 
 /** The output catalogue: declared once, checked when the rules are built, followed by Java. */
 class OutputCatalogueTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
-
-  @Test
-  void everyCodeTheBuiltInRulesRaiseOrMatchIsDeclaredWithItsKind() {
-    OutputCatalogue outputs = OutputCatalogue.builtIn();
-    Set<String> raised = new TreeSet<>();
-    for (RuleSource source : CareRules.builtInSources()) {
-      for (DrlReader.DrlRule rule : DrlReader.read(source).rules()) {
-        for (DrlReader.Raise r : rule.raises()) {
-          r.code().ifPresent(code -> {
-            raised.add(code);
-            assertEquals(Optional.of(r.kind()), outputs.entry(code).map(OutputEntry::kind), code);
-          });
-        }
-        rule.codesRead().forEach(read -> assertTrue(outputs.entry(read.code()).isPresent(), read.code()));
-      }
-    }
-    for (TrainingModule m : TrainingModule.values()) {
-      assertEquals(FindingKind.TRAINING, outputs.entry(m.name()).orElseThrow().kind());
-    }
-    assertTrue(raised.size() >= 30, "codes read from the built-in DRL: " + raised);
-    // Nothing declared that no built-in rule raises (training items are raised by module).
-    Set<String> declared = new TreeSet<>(outputs.codes());
-    declared.removeAll(raised);
-    for (TrainingModule m : TrainingModule.values()) {
-      declared.remove(m.name());
-    }
-    assertEquals(Set.of(), declared, "declared but never raised");
-  }
 
   @Test
   void theFacadeExposesTheCatalogueAndFindingsCarryLabelsAndRoles() {
@@ -133,11 +104,11 @@ class OutputCatalogueTest {
     Files.writeString(dir.resolve("local.drl"), """
         // @version 1
         package local.checks;
-        import uk.nhs.carecoord.rules.Outcomes;
-        import uk.nhs.carecoord.rules.Outcome;
+        import uk.nhs.carecoord.rules.authoring.Outcomes;
+        import uk.nhs.carecoord.rules.authoring.Outcome;
         import uk.nhs.carecoord.rules.FindingKind;
         import uk.nhs.carecoord.rules.Priority;
-        import uk.nhs.carecoord.rules.facts.PatientFacts;
+        import uk.nhs.carecoord.rules.authoring.PatientFacts;
         global Outcomes out;
 
         rule "Typo in a matched code"
@@ -197,6 +168,6 @@ class OutputCatalogueTest {
   }
 
   static String builtIn(String name) {
-    return CareRules.builtInSources().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().text();
+    return Engine.builtInSources().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().text();
   }
 }

@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,10 +20,12 @@ import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.synthetic.SyntheticPcn;
 import uk.nhs.carecoord.synthetic.SyntheticPopulation;
 import uk.nhs.carecoord.model.testing.CareArbitraries;
+import uk.nhs.carecoord.rules.engine.Engine;
 
 /**
  * The built-in rules precompiled at build time decide exactly what their DRL compiled at run time
- * decides, and are used only for exactly those sources.
+ * decides, and a rule directory makes the façade load them, add to them or compile everything as
+ * it should (the archive itself: {@code engine.PrecompiledArchiveTest}).
  */
 class PrecompiledRulesTest {
   static final LocalDate AS_OF = CareArbitraries.DEFAULT_AS_OF;
@@ -50,9 +45,9 @@ class PrecompiledRulesTest {
 
   @Test
   void theBuildShipsTheBuiltInRulesPrecompiled() {
-    assertEquals(RuleBase.Origin.PRECOMPILED, precompiled.ruleBaseOrigin(),
-        "the build's process-classes step writes " + PrecompiledRules.RESOURCE + ": run the tests through Maven");
-    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, compiledAtRunTime.ruleBaseOrigin());
+    assertEquals("PRECOMPILED", precompiled.ruleBaseOrigin(),
+        "the build's process-classes step writes uk/nhs/carecoord/rules/precompiled/built-in-rules.zip: run the tests through Maven");
+    assertEquals("COMPILED_AT_RUN_TIME", compiledAtRunTime.ruleBaseOrigin());
     assertEquals(compiledAtRunTime.ruleSetVersions(), precompiled.ruleSetVersions());
   }
 
@@ -68,42 +63,25 @@ class PrecompiledRulesTest {
   }
 
   @Test
-  void onlyExactlyTheBuiltInSourcesArePrecompiled() {
-    List<RuleSource> builtIn = CareRules.builtInSources();
-    assertTrue(PrecompiledRules.load(builtIn).isPresent());
-
-    List<RuleSource> edited = new ArrayList<>(builtIn);
-    RuleSource cohorts = edited.get(0);
-    edited.set(0, new RuleSource(cohorts.name(), cohorts.text() + "\n// edited\n"));
-    assertFalse(PrecompiledRules.load(edited).isPresent(), "edited text");
-
-    List<RuleSource> reordered = new ArrayList<>(builtIn);
-    reordered.add(reordered.remove(0));
-    assertFalse(PrecompiledRules.load(reordered).isPresent(), "reordered");
-
-    assertFalse(PrecompiledRules.load(builtIn.subList(0, builtIn.size() - 1)).isPresent(), "one removed");
-  }
-
-  @Test
   void aRuleDirectoryIsCompiledAtRunTimeAndAnIdenticalCopyIsNot(@TempDir Path dir) throws IOException {
-    RuleSource cohorts = CareRules.builtInSources().get(0);
+    RuleSource cohorts = Engine.builtInSources().get(0);
     Files.writeString(dir.resolve(cohorts.name()), cohorts.text());
-    assertEquals(RuleBase.Origin.PRECOMPILED, originWith(dir), "identical replacement");
+    assertEquals("PRECOMPILED", originWith(dir), "identical replacement");
 
     Files.writeString(dir.resolve(cohorts.name()), cohorts.text() + "\n// edited\n");
-    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "edited replacement");
+    assertEquals("COMPILED_AT_RUN_TIME", originWith(dir), "edited replacement");
   }
 
   @Test
   void addedFilesAreCompiledAloneAndJoinThePrecompiledRules(@TempDir Path dir) throws IOException {
     CareRulesTest.writeRules(dir, "local.drl", CareRulesTest.LOCAL_COHORT);
-    assertEquals(RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME, originWith(dir));
+    assertEquals("PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME", originWith(dir));
 
     CareRulesTest.writeRules(dir, "local.drl", CareRulesTest.LOCAL_COHORT.replace("package local.cohorts;", "package uk.nhs.carecoord.rules.cohorts;"));
-    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "in a built-in rule set's package");
+    assertEquals("COMPILED_AT_RUN_TIME", originWith(dir), "in a built-in rule set's package");
 
     CareRulesTest.writeRules(dir, "local.drl", USES_A_BUILT_IN_DECLARED_TYPE);
-    assertEquals(RuleBase.Origin.COMPILED_AT_RUN_TIME, originWith(dir), "does not compile alone");
+    assertEquals("COMPILED_AT_RUN_TIME", originWith(dir), "does not compile alone");
   }
 
   @Property(tries = 100)
@@ -139,7 +117,7 @@ class PrecompiledRulesTest {
           Files.delete(dir.resolve(OutputCatalogue.FILE_NAME));
           Files.delete(dir);
         }
-        assertEquals(precompiled ? RuleBase.Origin.PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME : RuleBase.Origin.COMPILED_AT_RUN_TIME,
+        assertEquals(precompiled ? "PRECOMPILED_PLUS_COMPILED_AT_RUN_TIME" : "COMPILED_AT_RUN_TIME",
             AUTHOR_RULES[i].ruleBaseOrigin());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -148,34 +126,8 @@ class PrecompiledRulesTest {
     return AUTHOR_RULES[i];
   }
 
-  private static RuleBase.Origin originWith(Path dir) {
+  private static String originWith(Path dir) {
     return CareRules.builder().asOf(AS_OF).ruleDirectory(dir).build().ruleBaseOrigin();
   }
 
-  @Test
-  void anArchiveWithoutManifestOrForOtherSourcesGivesNothing() throws IOException {
-    List<RuleSource> builtIn = CareRules.builtInSources();
-    assertFalse(PrecompiledRules.load(builtIn, archive("uk/x/Y.class", new byte[] {1, 2})).isPresent(), "no manifest");
-    assertFalse(PrecompiledRules.load(builtIn, archive("manifest.properties",
-        "drools.version=0.0.1\nsources.digest=00\nmodels=uk.x.Y\n".getBytes())).isPresent(), "other version and sources");
-  }
-
-  @Test
-  void corruptClassesFallBackToRunTimeCompilationNotFailure() throws IOException {
-    List<RuleSource> builtIn = CareRules.builtInSources();
-    String manifest = "drools.version=" + org.drools.base.util.Drools.getFullVersion() + "\n"
-        + "sources.digest=" + PrecompiledRules.digest(builtIn) + "\n"
-        + "models=uk.nhs.carecoord.rules.cohorts.Missing\n";
-    assertFalse(PrecompiledRules.load(builtIn, archive("manifest.properties", manifest.getBytes())).isPresent());
-  }
-
-  private static InputStream archive(String name, byte[] bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry(name));
-      zip.write(bytes);
-      zip.closeEntry();
-    }
-    return new ByteArrayInputStream(out.toByteArray());
-  }
 }

@@ -52,6 +52,8 @@ import uk.nhs.carecoord.model.ReferralStatus;
 import uk.nhs.carecoord.model.ServiceType;
 import uk.nhs.carecoord.model.ServiceUse;
 import uk.nhs.carecoord.model.Sex;
+import uk.nhs.carecoord.rules.authoring.Scenario;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
  * Each recommendation rule (recommendations.drl), firing and not firing at its boundary. Every

@@ -17,6 +17,7 @@ import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.model.Practice;
 import uk.nhs.carecoord.model.SafeguardingConcern;
 import uk.nhs.carecoord.model.SupervisionArrangement;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /** Safeguarding obligations at their deadline boundary, with and without a named GP supervisor. */
 class SafeguardingRulesTest {

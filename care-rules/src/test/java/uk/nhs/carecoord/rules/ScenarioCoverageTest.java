@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.nhs.carecoord.rules.authoring.Scenario;
+import uk.nhs.carecoord.rules.authoring.ScenarioCoverage;
 
 /** Which rules the scenarios exercise; the built-in scenarios must exercise every built-in rule. */
 class ScenarioCoverageTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.carecoord.rules.authoring.Scenario;
 
 /** Runs every rule-author scenario under {@code src/test/resources/scenarios}; one test each. */
 class ScenarioTest {

@@ -40,6 +40,9 @@ import uk.nhs.carecoord.model.TrainingModule;
 import uk.nhs.carecoord.model.TrainingProgress;
 import uk.nhs.carecoord.model.TrainingRecord;
 import uk.nhs.carecoord.model.testing.CareArbitraries;
+import uk.nhs.carecoord.rules.authoring.CoordinatorFacts;
+import uk.nhs.carecoord.rules.authoring.Scenario;
+import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
  * Each rule of training.drl, firing and not firing at its boundary. Defaults: PCI course window

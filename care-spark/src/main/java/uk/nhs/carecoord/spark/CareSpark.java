@@ -17,7 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -25,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import uk.nhs.carecoord.model.CareJson;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.model.Practice;
 import uk.nhs.carecoord.reporting.PcnReports;
@@ -92,6 +96,15 @@ public final class CareSpark {
   public static final StructType AGGREGATES = Schemas.AGGREGATES;
 
   /**
+   * The schema of {@link FhirImport#rejects()}, one row per refused resource or element or
+   * resource linked to no one: {@code patient_id} (the patient it belongs to; null if none),
+   * {@code source} (the file), {@code resource} ({@code Type/id}; null for a line that is not a
+   * resource), {@code path} (the element path, as in care-fhir's import report) and {@code reason}.
+   * Messages carry ids, paths, codes and numbers, never names or free text.
+   */
+  public static final StructType FHIR_REJECTS = Schemas.FHIR_REJECTS;
+
+  /**
    * The schema of the cases {@link #evaluate} takes: {@code source} (the file a case came from, for
    * error messages; may be null) and {@code case_json} (one case as {@code CareJson}).
    */
@@ -136,6 +149,55 @@ public final class CareSpark {
   }
 
   /**
+   * Imports a FHIR Bulk Data export ({@code Patient.ndjson}, {@code Condition.ndjson}…, one
+   * resource a line, as a {@code $export} writes it) as cases, joined by patient reference in
+   * Spark: each person's resources (and the Organizations, Practitioners… they refer to) are
+   * imported with care-fhir exactly as {@code CareFhir.importTexts} does in one process, as of
+   * this job's reference date. Evaluate {@link FhirImport#cases()} as any other cases.
+   *
+   * <p>Nothing is dropped silently: a refused person (each refused resource and element path), a
+   * line that is not a FHIR resource, a resource that names no patient and the resources of a
+   * patient with no Patient resource are rows of {@link FhirImport#rejects()} ({@link
+   * #FHIR_REJECTS}). Nothing runs until either is used; the import is then kept (memory, then
+   * disk) so both share one import.
+   *
+   * @param paths directories or files of NDJSON ({@code *.ndjson}; other files are not read), on
+   *     any file system Spark reads
+   */
+  public FhirImport importFhirNdjson(SparkSession spark, String... paths) {
+    Dataset<Row> imported = FhirBulkInput.imported(spark, spec.asOf(), paths);
+    return new FhirImport(imported.persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** The cases and the rejects of one FHIR Bulk Data import. Used from one driver thread. */
+  public static final class FhirImport implements AutoCloseable {
+    private final Dataset<Row> imported;
+
+    private FhirImport(Dataset<Row> imported) {
+      this.imported = imported;
+    }
+
+    /** One row per person imported, in the {@link #CASES} schema ({@code source}: the Patient's file and id). */
+    public Dataset<Row> cases() {
+      return imported.filter(col("case_json").isNotNull()).select(col("source"), col("case_json"));
+    }
+
+    /**
+     * One row per refused resource or element, or resource linked to no one, in the {@link
+     * #FHIR_REJECTS} schema.
+     */
+    public Dataset<Row> rejects() {
+      return imported.select(org.apache.spark.sql.functions.explode(col("rejects")).as("r")).select(col("r.*"));
+    }
+
+    /** Releases the kept import. */
+    @Override
+    public void close() {
+      imported.unpersist();
+    }
+  }
+
+  /**
    * Evaluates every case. Nothing runs until the findings or aggregates are used; the evaluations
    * are then kept (memory, then disk) so both reuse one evaluation: {@link Evaluations#close()}
    * releases them.
@@ -159,6 +221,11 @@ public final class CareSpark {
   /** The reference date. */
   public LocalDate asOf() {
     return spec.asOf();
+  }
+
+  /** What travels to the executors (tests). */
+  RuleSpec spec() {
+    return spec;
   }
 
   /**
@@ -241,6 +308,7 @@ public final class CareSpark {
   public static final class Builder {
     private LocalDate asOf;
     private Map<String, String> ruleFiles = Map.of();
+    private Map<String, String> codeListFiles = Map.of();
     private final List<Pcn> pcns = new ArrayList<>();
     private int threshold = PcnReports.DEFAULT_SUPPRESSION_THRESHOLD;
     private String marker = PcnReports.DEFAULT_MARKER;
@@ -276,6 +344,34 @@ public final class CareSpark {
         }
       }
       this.ruleFiles = files;
+      return this;
+    }
+
+    /**
+     * A directory of OpenCodelists CSV files and their manifest ({@code code-clusters.csv}), as
+     * {@code CareRules.Builder.codeLists}: each cluster replaces the built-in cluster with its id (a
+     * newer release) or adds to them. Read and checked now, on the driver; the files' text is sent
+     * to the executors with the tasks, so the directory need not be on a shared file system.
+     *
+     * @throws uk.nhs.carecoord.model.CodeClusterException naming the file and line of a malformed
+     *     file, a CSV file the manifest does not name, or a missing manifest
+     * @throws java.io.UncheckedIOException if a file cannot be read
+     */
+    public Builder codeLists(Path directory) {
+      CodeClusters.read(directory); // refuses a bad directory here, naming file and line
+      Map<String, String> files = new TreeMap<>();
+      try (Stream<Path> listing = Files.list(directory)) {
+        for (Path f : listing.filter(Files::isRegularFile).toList()) {
+          String name = f.getFileName().toString();
+          if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            // Already read as strict UTF-8 above, so the text round-trips to the same bytes.
+            files.put(name, new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+      }
+      this.codeListFiles = files;
       return this;
     }
 
@@ -321,6 +417,7 @@ public final class CareSpark {
      * @throws IllegalArgumentException if a practice is in two PCNs, or the suppression settings
      *     are out of range
      * @throws uk.nhs.carecoord.rules.RuleCompilationException if a rule file does not compile
+     * @throws uk.nhs.carecoord.model.CodeClusterException if the code lists contradict the built-in ones
      */
     public CareSpark build() {
       if (asOf == null) {
@@ -339,7 +436,7 @@ public final class CareSpark {
         }
         pcnJson.add(CareJson.writeLine(pcn));
       }
-      RuleSpec spec = new RuleSpec(asOf, ruleFiles, pcnJson);
+      RuleSpec spec = new RuleSpec(asOf, ruleFiles, pcnJson, codeListFiles);
       ExecutorRules.of(spec);
       return new CareSpark(spec, threshold, marker, roundTo);
     }

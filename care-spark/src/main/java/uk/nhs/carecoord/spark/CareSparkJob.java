@@ -22,7 +22,8 @@ import uk.nhs.carecoord.reporting.PcnReports;
  * care-spark-…-shaded.jar --as-of 2026-11-24 --input cases/ --output out/}, or a Databricks JAR
  * task with this main class. Writes {@code <output>/findings} (Parquet, {@link
  * CareSpark#FINDINGS}) and {@code <output>/aggregates} (one CSV file with a header, {@link
- * CareSpark#AGGREGATES}).
+ * CareSpark#AGGREGATES}); from FHIR NDJSON also {@code <output>/rejects} (Parquet, {@link
+ * CareSpark#FHIR_REJECTS}).
  *
  * <p>It uses the session Spark provides ({@code getOrCreate}) and leaves it running, as Databricks
  * asks of JAR tasks; a failure is thrown, never {@code System.exit}.
@@ -41,6 +42,11 @@ public final class CareSparkJob implements Callable<Integer> {
       description = "A directory of .drl files added to the built-in rule sets (read on the driver).")
   Path rulesDirectory;
 
+  @Option(names = "--code-lists", paramLabel = "<dir>",
+      description = "A directory of OpenCodelists CSV files and their manifest (code-clusters.csv): each cluster"
+          + " replaces the built-in cluster with its id or adds to them (read on the driver, sent to the executors).")
+  Path codeListsDirectory;
+
   @Option(names = "--pcn", paramLabel = "<pcn.json>",
       description = "A PCN (practices, co-ordinators, GP supervision), read on the driver; repeat for several.")
   List<Path> pcnFiles = new ArrayList<>();
@@ -49,8 +55,9 @@ public final class CareSparkJob implements Callable<Integer> {
       description = "Cases: files, directories or globs on any file system Spark reads; repeat for several.")
   List<String> inputs;
 
-  @Option(names = "--format", defaultValue = "jsonl", paramLabel = "jsonl|parquet",
-      description = "jsonl: one CareJson case a line (default); parquet: columns as a case's JSON fields.")
+  @Option(names = "--format", defaultValue = "jsonl", paramLabel = "jsonl|parquet|fhir-ndjson",
+      description = "jsonl: one CareJson case a line (default); parquet: columns as a case's JSON fields;"
+          + " fhir-ndjson: a FHIR Bulk Data export (*.ndjson), imported per person; refusals go to <output>/rejects.")
   String format;
 
   @Option(names = "--output", required = true, paramLabel = "<path>",
@@ -83,13 +90,16 @@ public final class CareSparkJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("jsonl") && !format.equals("parquet")) {
+    if (!List.of("jsonl", "parquet", "fhir-ndjson").contains(format)) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--format: 'jsonl' or 'parquet', not '" + format + "'");
+          new CommandLine(this), "--format: 'jsonl', 'parquet' or 'fhir-ndjson', not '" + format + "'");
     }
     CareSpark.Builder builder = CareSpark.builder().asOf(asOf).suppressionThreshold(suppress).roundCountsTo(roundTo);
     if (rulesDirectory != null) {
       builder.ruleDirectory(rulesDirectory);
+    }
+    if (codeListsDirectory != null) {
+      builder.codeLists(codeListsDirectory);
     }
     for (Path file : pcnFiles) {
       builder.pcn(CareJson.read(file, Pcn.class));
@@ -97,13 +107,28 @@ public final class CareSparkJob implements Callable<Integer> {
     CareSpark care = builder.build();
     SparkSession spark = SparkSession.builder().appName("care-spark").getOrCreate();
     String[] paths = inputs.toArray(new String[0]);
-    Dataset<Row> cases = format.equals("parquet") ? CareSpark.readParquet(spark, paths) : CareSpark.readJsonLines(spark, paths);
     SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
+    if (format.equals("fhir-ndjson")) {
+      try (CareSpark.FhirImport fhir = care.importFhirNdjson(spark, paths)) {
+        Dataset<Row> rejects = fhir.rejects();
+        rejects.write().mode(mode).parquet(output + "/rejects");
+        long n = spark.read().parquet(output + "/rejects").count();
+        if (n > 0) {
+          System.err.println("care-spark: " + n + " FHIR import problem(s) written to " + output + "/rejects");
+        }
+        write(care, fhir.cases(), mode);
+      }
+    } else {
+      write(care, format.equals("parquet") ? CareSpark.readParquet(spark, paths) : CareSpark.readJsonLines(spark, paths), mode);
+    }
+    return 0;
+  }
+
+  private void write(CareSpark care, Dataset<Row> cases, SaveMode mode) {
     try (CareSpark.Evaluations run = care.evaluate(cases)) {
       run.findings().write().mode(mode).parquet(output + "/findings");
       run.aggregates().coalesce(1).write().mode(mode).option("header", true).csv(output + "/aggregates");
     }
-    return 0;
   }
 
   /** Reads {@code YYYY-MM-DD}. */

@@ -54,20 +54,25 @@ final class ExecutorRules {
     return Optional.ofNullable(pcnByPractice.get(practiceCode));
   }
 
-  private static ExecutorRules build(RuleSpec spec) {
+  /** Compiles the rules of {@code spec} afresh, from its data alone (what an executor does once). */
+  static ExecutorRules build(RuleSpec spec) {
     CareRules.Builder builder = CareRules.builder().asOf(spec.asOf());
+    // CareRules reads rule and code-list directories; executors need not share the driver's file
+    // system, so the files travel as text and are written to local directories of this JVM's own.
+    Path rulesDir = spec.ruleFiles().isEmpty() ? null : writeFiles(spec.ruleFiles(), "care-spark-rules");
+    Path codeListsDir = spec.codeListFiles().isEmpty() ? null : writeFiles(spec.codeListFiles(), "care-spark-code-lists");
     CareRules rules;
-    if (spec.ruleFiles().isEmpty()) {
-      rules = builder.build();
-    } else {
-      // CareRules reads a rule directory; executors need not share the driver's file system, so
-      // the files travel as text and are written to a local directory of this JVM's own.
-      Path dir = writeRuleFiles(spec.ruleFiles());
-      try {
-        rules = builder.ruleDirectory(dir).build();
-      } finally {
-        deleteQuietly(dir);
+    try {
+      if (rulesDir != null) {
+        builder.ruleDirectory(rulesDir);
       }
+      if (codeListsDir != null) {
+        builder.codeLists(codeListsDir);
+      }
+      rules = builder.build();
+    } finally {
+      deleteQuietly(rulesDir);
+      deleteQuietly(codeListsDir);
     }
     Map<String, Pcn> byPractice = new HashMap<>();
     for (String json : spec.pcnJson()) {
@@ -79,9 +84,9 @@ final class ExecutorRules {
     return new ExecutorRules(rules, Map.copyOf(byPractice));
   }
 
-  private static Path writeRuleFiles(Map<String, String> files) {
+  private static Path writeFiles(Map<String, String> files, String prefix) {
     try {
-      Path dir = Files.createTempDirectory("care-spark-rules");
+      Path dir = Files.createTempDirectory(prefix);
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path file = dir.resolve(f.getKey());
         Files.createDirectories(file.getParent());
@@ -89,11 +94,14 @@ final class ExecutorRules {
       }
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the rule files to a local directory", e);
+      throw new UncheckedIOException("cannot write the " + prefix + " files to a local directory", e);
     }
   }
 
   private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

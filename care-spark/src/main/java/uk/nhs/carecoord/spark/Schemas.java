@@ -89,4 +89,19 @@ final class Schemas {
   static final StructType CASES = createStructType(List.of(
       createStructField("source", StringType, true),
       createStructField("case_json", StringType, false)));
+
+  /** A FHIR resource or person the import refused or could not link to anyone. */
+  static final StructType FHIR_REJECTS = createStructType(List.of(
+      createStructField("patient_id", StringType, true),
+      createStructField("source", StringType, true),
+      createStructField("resource", StringType, true),
+      createStructField("path", StringType, false),
+      createStructField("reason", StringType, false)));
+
+  /** One person's FHIR import, as the import partition emits it: a case, or its rejects. */
+  static final StructType FHIR_IMPORTED = createStructType(List.of(
+      createStructField("patient_id", StringType, false),
+      createStructField("source", StringType, true),
+      createStructField("case_json", StringType, true),
+      createStructField("rejects", createArrayType(FHIR_REJECTS, false), false)));
 }

@@ -93,9 +93,9 @@ class CareSparkInputTest {
     // the catalogue entry declaring its code.
     Files.writeString(rules.resolve("older.drl"), String.join("\n",
         "package local.cohorts;",
-        "import uk.nhs.carecoord.rules.Outcomes;",
+        "import uk.nhs.carecoord.rules.authoring.Outcomes;",
         "import uk.nhs.carecoord.rules.Priority;",
-        "import uk.nhs.carecoord.rules.facts.PatientFacts;",
+        "import uk.nhs.carecoord.rules.authoring.PatientFacts;",
         "global Outcomes out;",
         "rule \"Over 80\"",
         "when",
@@ -118,6 +118,29 @@ class CareSparkInputTest {
     }
     assertTrue(spark.stream().anyMatch(l -> l.contains("|LOCAL_OVER_80|")));
     assertEquals(expected.stream().sorted().toList(), spark);
+  }
+
+  @Test
+  void aPcnsOwnCodeListsDecideOnTheExecutorsAsInOneProcess() throws IOException {
+    Path lists = ExecutorRulesTest.narrowHypertension(dir.resolve("code-lists"));
+    CareRules oneProcess = CareRules.builder().asOf(AS_OF).codeLists(lists).build();
+    List<String> expected = new ArrayList<>();
+    for (PatientCase c : population.cases()) {
+      PatientEvaluation e = oneProcess.evaluate(c, population.pcn());
+      Stream.of(e.cohorts(), e.obligations(), e.recommendations()).flatMap(List::stream)
+          .forEach(f -> expected.add(line(e.patientId(), f, false)));
+      e.suppressed().forEach(f -> expected.add(line(e.patientId(), f, true)));
+    }
+    CareSpark care = CareSpark.builder().asOf(AS_OF).codeLists(lists).pcn(population.pcn()).build();
+    try (CareSpark.Evaluations run = care.evaluate(CareSpark.readJsonLines(spark, jsonLines.toString()))) {
+      assertEquals(List.of(oneProcess.codeClusters().version()),
+          run.findings().select("code_list_version").distinct().collectAsList().stream().map(r -> r.getString(0)).toList());
+    }
+    List<String> withLists = lines(care, CareSpark.readJsonLines(spark, jsonLines.toString()));
+    assertEquals(expected.stream().sorted().toList(), withLists);
+    CareSpark builtIn = CareSpark.builder().asOf(AS_OF).pcn(population.pcn()).build();
+    assertNotEquals(lines(builtIn, CareSpark.readJsonLines(spark, jsonLines.toString())), withLists,
+        "the narrowed hypertension list changes some decisions");
   }
 
   @Test
@@ -160,6 +183,9 @@ class CareSparkInputTest {
   void badOptionsAreUsageErrors() {
     assertEquals(2, CareSparkJob.run("--as-of", "24/11/2026", "--input", "x", "--output", "y"));
     assertEquals(2, CareSparkJob.run("--as-of", AS_OF.toString(), "--input", "x", "--output", "y", "--format", "csv"));
+    // A code-list directory that is not one fails on the driver, before any Spark job.
+    assertEquals(1, CareSparkJob.run("--as-of", AS_OF.toString(), "--input", "x", "--output", "y",
+        "--code-lists", dir.resolve("no-such-lists").toString()));
   }
 
   private static List<String> lines(CareSpark care, org.apache.spark.sql.Dataset<Row> cases) {

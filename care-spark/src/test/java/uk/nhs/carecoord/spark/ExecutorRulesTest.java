@@ -18,7 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.carecoord.model.CareJson;
+import uk.nhs.carecoord.model.CodeClusterException;
+import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.Pcn;
+import uk.nhs.carecoord.rules.CareRules;
 import uk.nhs.carecoord.rules.RuleCompilationException;
 import uk.nhs.carecoord.synthetic.SyntheticPopulation;
 
@@ -59,6 +62,41 @@ class ExecutorRulesTest {
     assertThrows(IllegalStateException.class, () -> CareSpark.builder().build());
     assertThrows(IllegalArgumentException.class, () -> CareSpark.builder().asOf(AS_OF).roundCountsTo(0).build());
     assertThrows(IllegalArgumentException.class, () -> CareSpark.builder().asOf(AS_OF).suppressionThreshold(-1).build());
+  }
+
+  /** A code-list directory replacing HYP_COD with a one-code list (so most hypertension codes no longer count). */
+  static Path narrowHypertension(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(CodeClusters.MANIFEST), "file,cluster,meaning,condition,source,release,note\n"
+        + "hyp_local.csv,HYP_COD,LONG_TERM_CONDITION_PHYSICAL,HYPERTENSION,local/hyp,20261201,one code only (test)\n");
+    Files.writeString(dir.resolve("hyp_local.csv"), "code,term\n1201005,Benign essential hypertension\n");
+    return dir;
+  }
+
+  @Test
+  void codeListsTravelAsDataAndDecideOnAnExecutorAsCareRulesCodeListsDoes(@TempDir Path temp) throws Exception {
+    Path lists = narrowHypertension(temp.resolve("lists"));
+    CareRules oneProcess = CareRules.builder().asOf(AS_OF).codeLists(lists).build();
+    RuleSpec spec = CareSpark.builder().asOf(AS_OF).codeLists(lists).build().spec();
+    assertEquals(List.of(CodeClusters.MANIFEST, "hyp_local.csv"), List.copyOf(spec.codeListFiles().keySet()));
+
+    // An executor has only the spec: the directory is gone, the spec went through serialisation.
+    Files.delete(lists.resolve("hyp_local.csv"));
+    Files.delete(lists.resolve(CodeClusters.MANIFEST));
+    Files.delete(lists);
+    ExecutorRules executor = ExecutorRules.build(roundTrip(spec));
+
+    assertEquals(oneProcess.codeClusters().version(), executor.rules().codeClusters().version());
+    assertTrue(!oneProcess.codeClusters().version().equals(CodeClusters.builtIn().version()));
+    assertEquals(List.of("1201005"), List.copyOf(executor.rules().codeClusters().cluster("HYP_COD").orElseThrow().codes().keySet()));
+  }
+
+  @Test
+  void aBadCodeListFailsOnTheDriverNamingFileAndLine(@TempDir Path temp) throws IOException {
+    Path lists = narrowHypertension(temp.resolve("lists"));
+    Files.writeString(lists.resolve("hyp_local.csv"), "code,term\n1201005,Benign essential hypertension\nnot-a-code,x\n");
+    CodeClusterException e = assertThrows(CodeClusterException.class, () -> CareSpark.builder().asOf(AS_OF).codeLists(lists));
+    assertTrue(e.getMessage().contains("hyp_local.csv:3"), e.getMessage());
   }
 
   private static RuleSpec roundTrip(RuleSpec spec) throws IOException, ClassNotFoundException {
