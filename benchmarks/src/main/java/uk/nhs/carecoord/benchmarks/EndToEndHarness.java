@@ -1,7 +1,14 @@
 package uk.nhs.carecoord.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -35,7 +42,9 @@ import uk.nhs.carecoord.rules.PatientEvaluation;
  * <p>with ratios against the old line-by-line path and against the engine alone on the same
  * number of threads, all from the same run. Two more variants split the path: reading and
  * validating the lines alone, and writing evaluations already made alone (each against the engine
- * on one thread), so that a change to either shows in the same run as the engine's figure.
+ * on one thread), so that a change to either shows in the same run as the engine's figure; and
+ * four compare the same strict mapper settings ({@code CareJson.configure}) with and without
+ * Jackson's Blackbird module, reading the same lines and writing the same evaluations.
  *
  * <pre>
  * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar uk.nhs.carecoord.benchmarks.EndToEndHarness [cases] [warm-up rounds] [rounds]
@@ -55,6 +64,11 @@ public final class EndToEndHarness {
 
     JsonLinesInput in = new JsonLinesInput();
     in.setUp(cases);
+    // The same strict settings with and without Jackson's Blackbird module, to compare in one run.
+    ObjectMapper withoutBlackbird = CareJson.configure(JsonMapper.builder()).build();
+    ObjectMapper withBlackbird =
+        CareJson.configure(JsonMapper.builder()).addModule(new BlackbirdModule(MethodHandles::lookup)).build();
+    byte[][] lines = lines(in.jsonLines);
     PatientEvaluation[] evaluations =
         Arrays.stream(in.cases).map(c -> in.rules.evaluate(c, in.pcn)).toArray(PatientEvaluation[]::new);
     List<Variant> variants = List.of(
@@ -64,7 +78,11 @@ public final class EndToEndHarness {
         new Variant("engine only, 1 thread", 1, i -> engine(i, 1)),
         new Variant("engine only, all cores", cores, i -> engine(i, cores)),
         new Variant("reading only, 1 thread", 1, EndToEndHarness::readOnly),
-        new Variant("writing only, 1 thread", 1, i -> writeOnly(evaluations)));
+        new Variant("writing only, 1 thread", 1, i -> writeOnly(evaluations)),
+        new Variant("reading, mapper with Blackbird", 1, i -> readWith(withBlackbird, lines)),
+        new Variant("reading, mapper without Blackbird", 1, i -> readWith(withoutBlackbird, lines)),
+        new Variant("writing, mapper with Blackbird", 1, i -> writeWith(withBlackbird, evaluations)),
+        new Variant("writing, mapper without Blackbird", 1, i -> writeWith(withoutBlackbird, evaluations)));
 
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -117,6 +135,45 @@ public final class EndToEndHarness {
       for (LineResult<PatientCase> r = lines.next(); r != null; r = lines.next()) {
         n += r.value().orElseThrow().contacts().size();
       }
+    }
+    return n;
+  }
+
+  private static byte[][] lines(byte[] jsonLines) {
+    List<byte[]> lines = new ArrayList<>();
+    for (int from = 0, i = 0; i < jsonLines.length; i++) {
+      if (jsonLines[i] == '\n') {
+        lines.add(Arrays.copyOfRange(jsonLines, from, i));
+        from = i + 1;
+      }
+    }
+    return lines.toArray(byte[][]::new);
+  }
+
+  /** Every line read with {@code mapper} as {@code CareJsonReader} reads it (through a parser over a stream). */
+  static long readWith(ObjectMapper mapper, byte[][] lines) {
+    long n = 0;
+    try {
+      for (byte[] line : lines) {
+        try (JsonParser p = mapper.createParser(new ByteArrayInputStream(line))) {
+          n += mapper.readValue(p, PatientCase.class).contacts().size();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  /** Every evaluation written on one line with {@code mapper}. */
+  static long writeWith(ObjectMapper mapper, PatientEvaluation[] evaluations) {
+    long n = 0;
+    try {
+      for (PatientEvaluation e : evaluations) {
+        n += mapper.writeValueAsString(e).length();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return n;
   }

@@ -39,5 +39,12 @@ class EndToEndBenchmarkTest {
     var evaluations = java.util.Arrays.stream(input.cases)
         .map(c -> input.rules.evaluate(c, input.pcn)).toArray(uk.nhs.carecoord.rules.PatientEvaluation[]::new);
     assertEquals(EndToEndBenchmark.batch(input, 1), EndToEndHarness.writeOnly(evaluations));
+    var plain = uk.nhs.carecoord.model.CareJson.configure(com.fasterxml.jackson.databind.json.JsonMapper.builder()).build();
+    byte[][] lines = java.util.Arrays.stream(input.cases)
+        .map(c -> uk.nhs.carecoord.model.CareJson.writeLine(c).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toArray(byte[][]::new);
+    assertEquals(contacts, EndToEndHarness.readWith(plain, lines));
+    assertEquals(EndToEndBenchmark.batch(input, 1) - evaluations.length,
+        EndToEndHarness.writeWith(plain, evaluations), "the same JSON, without the line ends");
   }
 }
