@@ -122,17 +122,7 @@ public final class CodeCluster {
 
   /** 6 to 18 digits, not starting with 0 (checked for every code loaded: no regular expression). */
   private static boolean isSnomedId(String code) {
-    int n = code.length();
-    if (n < 6 || n > 18 || code.charAt(0) == '0') {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char c = code.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return Checks.sixToEighteenDigits(code) && code.charAt(0) != '0';
   }
 
   /** Builds a {@link CodeCluster}; {@link #build()} checks it. */
