@@ -58,6 +58,11 @@ final class Coding {
     return new Choice(List.of(usual), usualShare, List.copyOf(cluster.codes().keySet()));
   }
 
+  /** One concept of a cluster, checked to be in it (fails at class initialisation otherwise). */
+  static String code(String clusterId, String code) {
+    return choice(clusterId, 1, code).usual().get(0);
+  }
+
   /** A code in no built-in cluster, checked to be one this class knows and truly unclustered. */
   static String unclustered(String code) {
     if (!UNCLUSTERED.containsKey(code) || !CLUSTERS.clustersOf(code).isEmpty()) {

@@ -54,17 +54,17 @@ final class PatientGenerator {
   private static final Coding.Choice CARER_CODES = Coding.choice("PRIMIS_CARER", 0.6, "224484003");
   private static final Coding.Choice NO_LONGER_CARER_CODES = Coding.choice("PRIMIS_NOTCARER", 0.8, "199361000000101");
   private static final Coding.Choice PALLIATIVE_CARE_CODES = Coding.choice("PALCARE_COD", 0.5, "103735009");
-  private static final String MILD_FRAILTY = Coding.choice("MILDFRAIL_COD", 1, "925791000000100").usual().get(0);
-  private static final String MODERATE_FRAILTY = Coding.choice("MODFRAIL_COD", 1, "925831000000107").usual().get(0);
-  private static final String SEVERE_FRAILTY = Coding.choice("SEVFRAIL_COD", 1, "925861000000102").usual().get(0);
+  private static final String MILD_FRAILTY = Coding.code("MILDFRAIL_COD", "925791000000100");
+  private static final String MODERATE_FRAILTY = Coding.code("MODFRAIL_COD", "925831000000107");
+  private static final String SEVERE_FRAILTY = Coding.code("SEVFRAIL_COD", "925861000000102");
   /** Clinical Frailty Scale levels 4–8 as coded (index 0 is level 4). */
   private static final List<String> CFS_LEVEL_CODES =
       List.of(
-          Coding.choice("MILDFRAIL_COD", 1, "1129361000000106").usual().get(0),
-          Coding.choice("MILDFRAIL_COD", 1, "1129371000000104").usual().get(0),
-          Coding.choice("MODFRAIL_COD", 1, "1129381000000102").usual().get(0),
-          Coding.choice("SEVFRAIL_COD", 1, "1129391000000100").usual().get(0),
-          Coding.choice("SEVFRAIL_COD", 1, "1129401000000102").usual().get(0));
+          Coding.code("MILDFRAIL_COD", "1129361000000106"),
+          Coding.code("MILDFRAIL_COD", "1129371000000104"),
+          Coding.code("MODFRAIL_COD", "1129381000000102"),
+          Coding.code("SEVFRAIL_COD", "1129391000000100"),
+          Coding.code("SEVFRAIL_COD", "1129401000000102"));
 
   /** Share of people with complex needs whose case a co-ordinator holds; and of everyone else. */
   private static final double COMPLEX_ALLOCATED = 0.75;
