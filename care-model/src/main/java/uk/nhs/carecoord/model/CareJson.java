@@ -91,6 +91,7 @@ public final class CareJson {
         .addModule(new Jdk8Module())
         .addModule(new SimpleModule("care-iso-dates").addDeserializer(LocalDate.class, new IsoDateDeserializer()))
         .addModule(ListLengthLimit.module(limits.maxListLength()))
+        .addModule(UntrimmedEnums.module())
         // A null only where a value is optional (an Optional field): it then means absent.
         .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL))
         .withConfigOverride(Optional.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
