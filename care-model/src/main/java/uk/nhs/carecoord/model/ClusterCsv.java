@@ -1,6 +1,8 @@
 package uk.nhs.carecoord.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,28 +37,72 @@ final class ClusterCsv {
     }
   }
 
-  static Table parse(String file, String text) {
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      text = text.substring(1);
+  /**
+   * Parses a file's bytes, which must be UTF-8. Most lines of a published list are ASCII without
+   * quotes; those are split and trimmed on the bytes in one pass, without decoding the file to a
+   * string first: the built-in lists are loaded in a fresh JVM, before the JIT has compiled much,
+   * where every pass over the text counts. Any other line is decoded and read by {@link #fields}.
+   * Both give the same fields: for ASCII, a byte is white space exactly when
+   * {@link Character#isWhitespace} says so.
+   *
+   * @throws CodeClusterException if the bytes are not UTF-8 (line 0), or naming the line of a
+   *     malformed one
+   */
+  static Table parse(String file, byte[] bytes) {
+    if (!isUtf8(bytes)) {
+      throw new CodeClusterException(file, 0, List.of(), "is not UTF-8 text");
     }
+    int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+        ? 3 : 0; // a byte-order mark
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
+    int[] commas = new int[4];
     int line = 0;
-    int start = 0;
-    while (start < text.length()) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
+    int n = bytes.length;
+    while (start < n) {
+      int end = start;
+      int commaCount = 0;
+      boolean plain = true; // ASCII without quotes
+      for (; end < n; end++) {
+        byte b = bytes[end];
+        if (b > ',') { // letters, digits and most punctuation: one comparison
+          continue;
+        }
+        if (b == '\n') {
+          break;
+        }
+        if (b == ',') {
+          if (commaCount == commas.length) {
+            commas = Arrays.copyOf(commas, 2 * commaCount);
+          }
+          commas[commaCount++] = end;
+        } else if (b == '"' || b < 0) {
+          plain = false;
+        }
       }
       line++;
-      String raw = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+      int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+      int from = start;
       start = end + 1;
-      if (raw.isBlank()) {
-        continue;
+      List<String> fields;
+      if (plain) {
+        fields = plainFields(bytes, from, stop, commas, commaCount);
+        if (fields == null) {
+          continue; // blank
+        }
+      } else {
+        String raw = new String(bytes, from, stop - from, StandardCharsets.UTF_8);
+        if (raw.isBlank()) {
+          continue;
+        }
+        fields = fields(file, line, raw);
       }
-      List<String> fields = fields(file, line, raw);
       if (header == null) {
-        header = fields.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
+        List<String> names = new ArrayList<>(fields.size());
+        for (String f : fields) {
+          names.add(f.toLowerCase(Locale.ROOT));
+        }
+        header = List.copyOf(names);
       } else {
         if (fields.size() > header.size()) {
           throw new CodeClusterException(file, line, List.of(),
@@ -69,6 +115,84 @@ final class ClusterCsv {
       throw new CodeClusterException(file, 0, List.of(), "is empty: expected a header line such as 'code,term'");
     }
     return new Table(file, header, rows);
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8 (the Unicode standard's table 3-7: no overlong forms,
+   * surrogates or code points above U+10FFFF), as a strict {@code CharsetDecoder} would accept them.
+   */
+  static boolean isUtf8(byte[] bytes) {
+    int n = bytes.length;
+    int i = 0;
+    while (i < n) {
+      int b = bytes[i];
+      if (b >= 0) {
+        i++;
+        continue;
+      }
+      b &= 0xFF;
+      int more;
+      int min = 0x80; // the allowed range of the second byte
+      int max = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        more = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        more = 2;
+        min = b == 0xE0 ? 0xA0 : 0x80;
+        max = b == 0xED ? 0x9F : 0xBF;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        more = 3;
+        min = b == 0xF0 ? 0x90 : 0x80;
+        max = b == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return false; // a continuation byte first, an overlong C0/C1 lead, or F5-FF
+      }
+      if (i + more >= n) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xFF;
+      if (second < min || second > max) {
+        return false;
+      }
+      for (int k = 2; k <= more; k++) {
+        int c = bytes[i + k] & 0xFF;
+        if (c < 0x80 || c > 0xBF) {
+          return false;
+        }
+      }
+      i += more + 1;
+    }
+    return true;
+  }
+
+  /**
+   * The trimmed fields of an ASCII line without quotes in {@code bytes[from, to)}, separated by the
+   * commas at the given positions; null if the line is blank.
+   */
+  private static List<String> plainFields(byte[] bytes, int from, int to, int[] commas, int commaCount) {
+    List<String> fields = new ArrayList<>(commaCount + 1);
+    int fieldStart = from;
+    for (int k = 0; k <= commaCount; k++) {
+      int a = fieldStart;
+      int b = k < commaCount ? commas[k] : to;
+      fieldStart = b + 1;
+      while (a < b && isAsciiWhitespace(bytes[a])) {
+        a++;
+      }
+      while (b > a && isAsciiWhitespace(bytes[b - 1])) {
+        b--;
+      }
+      if (commaCount == 0 && a == b) {
+        return null; // no comma and nothing but white space
+      }
+      fields.add(new String(bytes, a, b - a, StandardCharsets.ISO_8859_1));
+    }
+    return fields;
+  }
+
+  /** {@link Character#isWhitespace} for an ASCII byte: tab to carriage return, the separators 28-31, space. */
+  private static boolean isAsciiWhitespace(byte b) {
+    return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
   }
 
   /** Splits one line into fields: commas outside double quotes separate; "" inside quotes is a quote. */

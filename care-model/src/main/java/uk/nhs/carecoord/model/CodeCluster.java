@@ -1,13 +1,12 @@
 package uk.nhs.carecoord.model;
 
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A published SNOMED CT code cluster, such as NHS England's Primary Care Domain reference set
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class CodeCluster {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-
   private final String id;
   private final String source;
   private final String release;
@@ -32,17 +29,18 @@ public final class CodeCluster {
   private final String condition;
   private final Map<String, String> codes;
   private final String file;
-  private final Map<String, Integer> lines;
+  /** The line of each code in {@link #file}, in the order of {@link #codes}; empty when not read from one. */
+  private final int[] lines;
 
-  private CodeCluster(Builder b) {
+  private CodeCluster(Builder b, Map<String, String> codes, int[] lines) {
     this.id = b.id;
     this.source = b.source;
     this.release = b.release;
     this.meaning = b.meaning;
     this.condition = b.condition == null ? b.id : b.condition;
-    this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(b.codes));
+    this.codes = Collections.unmodifiableMap(codes);
     this.file = b.file;
-    this.lines = b.lines.isEmpty() ? Map.of() : new HashMap<>(b.lines);
+    this.lines = lines;
   }
 
   /** The cluster's id, e.g. {@code DM_COD}. */
@@ -62,7 +60,7 @@ public final class CodeCluster {
 
   /** Source and release together, e.g. {@code nhsd-primary-care-domain-refsets/dm_cod/20260630}. */
   public String sourceRelease() {
-    return source + "/" + release;
+    return source.concat("/").concat(release); // not '+': its first use links a call site, slow in a fresh JVM
   }
 
   /** What its codes mean to the rules. */
@@ -95,7 +93,7 @@ public final class CodeCluster {
 
   /** The 1-based line of a code in its file; 0 when not read from a file. */
   int lineOf(String snomedCode) {
-    return lines.getOrDefault(snomedCode, 0);
+    return Builder.lineOf(codes, lines, lines.length, snomedCode);
   }
 
   @Override
@@ -108,21 +106,41 @@ public final class CodeCluster {
     return new Builder();
   }
 
-  /** Reads a cluster's codes from OpenCodelists CSV text ({@code code,term}) into a builder. */
-  static Builder readCsv(String file, String text, Builder into) {
-    ClusterCsv.Table table = ClusterCsv.parse(file, text);
+  /**
+   * Reads a cluster's codes from an OpenCodelists CSV file ({@code code,term}, UTF-8) into a
+   * builder and builds it, handing the builder's code map to the cluster instead of copying it
+   * (the builder is not used again).
+   */
+  static CodeCluster readCsv(String file, byte[] csv, Builder into) {
+    ClusterCsv.Table table = ClusterCsv.parse(file, csv);
     int code = table.requireColumn("code");
     int term = table.column("term");
     into.file = file;
     for (ClusterCsv.Row row : table.rows()) {
       into.code(row.field(code), term < 0 ? "" : row.field(term), row.line());
     }
-    return into;
+    into.check();
+    return new CodeCluster(into, into.codes, Arrays.copyOf(into.lines, into.count));
   }
 
   /** 6 to 18 digits, not starting with 0 (checked for every code loaded: no regular expression). */
   private static boolean isSnomedId(String code) {
     return Checks.sixToEighteenDigits(code) && code.charAt(0) != '0';
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9_.-]*}, without a regular expression (compiling one is slow in a fresh JVM). */
+  private static boolean isClusterId(String id) {
+    if (id == null || id.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '_' && c != '.' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Builds a {@link CodeCluster}; {@link #build()} checks it. */
@@ -134,7 +152,9 @@ public final class CodeCluster {
     private String condition;
     private final Map<String, String> codes = new LinkedHashMap<>();
     private String file;
-    private final Map<String, Integer> lines = new HashMap<>();
+    /** The line of each code in {@link #file}, in insertion order (0: added in code). */
+    private int[] lines = new int[16];
+    private int count;
 
     private Builder() {}
 
@@ -182,21 +202,40 @@ public final class CodeCluster {
 
     private Builder code(String snomedCode, String term, int line) {
       String code = Objects.requireNonNull(snomedCode, "snomedCode").strip();
-      List<String> self = id == null ? List.of() : List.of(id);
       if (!isSnomedId(code)) {
-        throw new CodeClusterException(file, line, self,
+        throw new CodeClusterException(file, line, self(),
             "malformed SNOMED CT code '" + code + "': expected 6 to 18 digits, not starting with 0");
       }
       if (codes.containsKey(code)) {
-        Integer first = lines.get(code);
-        throw new CodeClusterException(file, line, self,
-            "code " + code + " appears twice" + (first != null && first > 0 ? " (first on line " + first + ")" : ""));
+        int first = lineOf(codes, lines, count, code);
+        throw new CodeClusterException(file, line, self(),
+            "code " + code + " appears twice" + (first > 0 ? " (first on line " + first + ")" : ""));
       }
       codes.put(code, Objects.requireNonNull(term, "term").strip());
-      if (line > 0) {
-        lines.put(code, line);
+      if (count == lines.length) {
+        lines = Arrays.copyOf(lines, count * 2);
       }
+      lines[count++] = line;
       return this;
+    }
+
+    private List<String> self() {
+      return id == null ? List.of() : List.of(id);
+    }
+
+    /** The line of a code, looked up by its position in {@code codes} (only for error messages). */
+    static int lineOf(Map<String, String> codes, int[] lines, int count, String code) {
+      int i = 0;
+      for (String c : codes.keySet()) {
+        if (i >= count) {
+          break;
+        }
+        if (c.equals(code)) {
+          return lines[i];
+        }
+        i++;
+      }
+      return 0;
     }
 
     /**
@@ -205,8 +244,13 @@ public final class CodeCluster {
      * @throws CodeClusterException if the id is malformed, a field is missing or it has no codes
      */
     public CodeCluster build() {
-      List<String> self = id == null ? List.of() : List.of(id);
-      if (id == null || !ID.matcher(id).matches()) {
+      check();
+      return new CodeCluster(this, new LinkedHashMap<>(codes), Arrays.copyOf(lines, count));
+    }
+
+    private void check() {
+      List<String> self = self();
+      if (!isClusterId(id)) {
         throw new CodeClusterException(file, 0, self, "cluster id '" + id + "' must be letters, digits, '_', '.' or '-'");
       }
       if (source == null || source.isEmpty()) {
@@ -221,7 +265,6 @@ public final class CodeCluster {
       if (codes.isEmpty()) {
         throw new CodeClusterException(file, 0, self, "cluster has no codes");
       }
-      return new CodeCluster(this);
     }
   }
 }

@@ -3,16 +3,16 @@ package uk.nhs.carecoord.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -109,15 +109,7 @@ public final class CodeClusters {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
-    CodeClusters read = load(name -> {
-      try {
-        return Files.readAllBytes(directory.resolve(name));
-      } catch (NoSuchFileException e) {
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + directory.resolve(name), e);
-      }
-    });
+    CodeClusters read = load(directory);
     for (CodeCluster c : read.clusters) {
       csvFiles.remove(c.file().orElse(""));
     }
@@ -163,6 +155,11 @@ public final class CodeClusters {
     return "CodeClusters " + version + " (" + clusters.size() + " clusters, " + byCode.size() + " codes)";
   }
 
+  /**
+   * SHA-256 of one line per cluster, {@code id|source/release|MEANING|condition|code|code...} with
+   * its codes sorted, as UTF-8. Written without regular expressions or string '+' (each is slow on
+   * its first use in a fresh JVM, where the built-in set is loaded).
+   */
   private static String versionOf(List<CodeCluster> clusters) {
     MessageDigest sha;
     try {
@@ -170,30 +167,62 @@ public final class CodeClusters {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+    int size = 0;
+    for (CodeCluster c : clusters) {
+      size += 64 + 16 * c.codes().size();
+    }
+    StringBuilder s = new StringBuilder(size);
     String newest = null;
     for (CodeCluster c : clusters) {
-      StringBuilder s = new StringBuilder();
-      s.append(c.id()).append('|').append(c.sourceRelease()).append('|').append(c.meaning()).append('|').append(c.condition());
+      s.append(c.id()).append('|').append(c.source()).append('/').append(c.release())
+          .append('|').append(c.meaning().name()).append('|').append(c.condition());
       String[] codes = c.codes().keySet().toArray(new String[0]);
-      java.util.Arrays.sort(codes);
+      if (!isSorted(codes)) { // published lists are in code order already
+        Arrays.sort(codes);
+      }
       for (String code : codes) {
         s.append('|').append(code);
       }
-      sha.update(s.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-      if (c.release().matches("(19|20)[0-9]{6}") && (newest == null || c.release().compareTo(newest) > 0)) {
+      s.append('\n');
+      if (isDate(c.release()) && (newest == null || c.release().compareTo(newest) > 0)) {
         newest = c.release();
       }
     }
-    return (newest == null ? "undated" : newest) + "+" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    byte[] digest = sha.digest(s.toString().getBytes(StandardCharsets.UTF_8));
+    return new StringBuilder(24).append(newest == null ? "undated" : newest).append('+')
+        .append(HexFormat.of().formatHex(digest, 0, 6)).toString();
   }
 
-  /** Reads a manifest and its files through {@code open} (file name to bytes, null if absent). */
-  private static CodeClusters load(java.util.function.Function<String, byte[]> open) {
-    byte[] manifestBytes = open.apply(MANIFEST);
+  private static boolean isSorted(String[] codes) {
+    for (int i = 1; i < codes.length; i++) {
+      if (codes[i - 1].compareTo(codes[i]) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code (19|20)[0-9]{6}}: a release that is a date, such as {@code 20260630}. */
+  private static boolean isDate(String release) {
+    if (release.length() != 8 || !(release.startsWith("19") || release.startsWith("20"))) {
+      return false;
+    }
+    for (int i = 2; i < 8; i++) {
+      char c = release.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads a manifest and its files from a directory, or from the built-in resources if null. */
+  private static CodeClusters load(Path directory) {
+    byte[] manifestBytes = open(directory, MANIFEST);
     if (manifestBytes == null) {
       throw new CodeClusterException(MANIFEST, 0, List.of(), "manifest not found: it names each CSV file's cluster, meaning, source and release");
     }
-    ClusterCsv.Table manifest = ClusterCsv.parse(MANIFEST, utf8(MANIFEST, manifestBytes));
+    ClusterCsv.Table manifest = ClusterCsv.parse(MANIFEST, manifestBytes);
     int fileCol = manifest.requireColumn("file");
     int idCol = manifest.requireColumn("cluster");
     int meaningCol = manifest.requireColumn("meaning");
@@ -225,7 +254,7 @@ public final class CodeClusters {
       if (earlier != null) {
         throw new CodeClusterException(MANIFEST, row.line(), List.of(id), "cluster id " + id + " twice (also on line " + earlier + ")");
       }
-      byte[] bytes = open.apply(file);
+      byte[] bytes = open(directory, file);
       if (bytes == null) {
         throw new CodeClusterException(MANIFEST, row.line(), List.of(id), "file '" + file + "' not found");
       }
@@ -236,7 +265,7 @@ public final class CodeClusters {
       }
       CodeCluster built;
       try {
-        built = CodeCluster.readCsv(file, utf8(file, bytes), cluster).build();
+        built = CodeCluster.readCsv(file, bytes, cluster);
       } catch (CodeClusterException e) {
         if (e.file().isPresent()) {
           throw e;
@@ -246,18 +275,6 @@ public final class CodeClusters {
       b.add(built);
     }
     return b.build();
-  }
-
-  private static String utf8(String file, byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new CodeClusterException(file, 0, List.of(), "is not UTF-8 text");
-    }
   }
 
   /** Collects clusters; {@link #build()} checks them together. */
@@ -316,9 +333,8 @@ public final class CodeClusters {
       Map<String, List<CodeCluster>> byCode = new HashMap<>(16_384);
       for (CodeCluster c : byId.values()) { // id order, so each code's list is in id order
         for (String code : c.codes().keySet()) {
-          List<CodeCluster> of = byCode.get(code);
+          List<CodeCluster> of = byCode.putIfAbsent(code, List.of(c));
           if (of == null) {
-            byCode.put(code, List.of(c));
             continue;
           }
           for (CodeCluster earlier : of) {
@@ -338,11 +354,53 @@ public final class CodeClusters {
     }
   }
 
-  private static final class BuiltIn {
-    static final CodeClusters INSTANCE = load(BuiltIn::resource);
+  /**
+   * A file's bytes from a directory, or from the built-in resources if it is null; null if there is
+   * no such file. (Not a lambda: the first lambda of a call site is slow in a fresh JVM.)
+   */
+  private static byte[] open(Path directory, String name) {
+    if (directory == null) {
+      return BuiltIn.resource(name);
+    }
+    try {
+      return Files.readAllBytes(directory.resolve(name));
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + directory.resolve(name), e);
+    }
+  }
 
-    private static byte[] resource(String name) {
-      try (InputStream in = CodeClusters.class.getResourceAsStream(BUILT_IN_ROOT + name)) {
+  private static final class BuiltIn {
+    /** The manifest's URL: the files beside it are opened relative to it. */
+    private static final URL ROOT = CodeClusters.class.getResource(BUILT_IN_ROOT.concat(MANIFEST));
+    static final CodeClusters INSTANCE = load(null);
+
+    /**
+     * A built-in file's bytes, or null if there is none. Opened by a URL relative to the
+     * manifest's rather than by {@code getResourceAsStream}, which would first search every module
+     * of the platform class loaders for each name (half the cost of reading the files, in a fresh
+     * JVM), and read at its known length in one call.
+     */
+    static byte[] resource(String name) {
+      if (ROOT != null) {
+        try {
+          URLConnection connection = new URL(ROOT, name).openConnection();
+          int length = connection.getContentLength();
+          try (InputStream in = connection.getInputStream()) {
+            if (length < 0) {
+              return in.readAllBytes();
+            }
+            byte[] bytes = new byte[length];
+            if (in.readNBytes(bytes, 0, length) == length && in.read() < 0) {
+              return bytes;
+            }
+          }
+        } catch (IOException e) {
+          // not beside the manifest as a URL can say: look it up as a resource below
+        }
+      }
+      try (InputStream in = CodeClusters.class.getResourceAsStream(BUILT_IN_ROOT.concat(name))) {
         return in == null ? null : in.readAllBytes();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read built-in code cluster " + name, e);
