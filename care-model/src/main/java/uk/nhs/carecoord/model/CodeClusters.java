@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 import java.util.stream.Stream;
 
 /**
@@ -54,16 +55,19 @@ public final class CodeClusters {
 
   private static final String BUILT_IN_ROOT = "clusters/";
 
+  /** Beside the built-in files: their set's version and the CRC-32 of the files it belongs to. */
+  static final String VERSION_RECORD = "code-clusters.version";
+
   private final List<CodeCluster> clusters;
   private final Map<String, CodeCluster> byId;
   private final Map<String, List<CodeCluster>> byCode;
   private final String version;
 
-  private CodeClusters(Map<String, CodeCluster> byId, Map<String, List<CodeCluster>> byCode) {
+  private CodeClusters(Map<String, CodeCluster> byId, Map<String, List<CodeCluster>> byCode, String knownVersion) {
     this.byId = byId;
     this.clusters = List.copyOf(byId.values());
     this.byCode = byCode;
-    this.version = versionOf(clusters);
+    this.version = knownVersion != null ? knownVersion : versionOf(clusters);
   }
 
   /**
@@ -223,6 +227,8 @@ public final class CodeClusters {
       throw new CodeClusterException(MANIFEST, 0, List.of(), "manifest not found: it names each CSV file's cluster, meaning, source and release");
     }
     ClusterCsv.Table manifest = ClusterCsv.parse(MANIFEST, manifestBytes);
+    CRC32 checksum = new CRC32();
+    checksum.update(manifestBytes);
     int fileCol = manifest.requireColumn("file");
     int idCol = manifest.requireColumn("cluster");
     int meaningCol = manifest.requireColumn("meaning");
@@ -272,9 +278,10 @@ public final class CodeClusters {
         }
         throw new CodeClusterException(MANIFEST, row.line(), e.clusters(), e.getMessage());
       }
+      checksum.update(bytes);
       b.add(built);
     }
-    return b.build();
+    return b.build(directory == null ? recordedVersion(checksum.getValue()) : null);
   }
 
   /** Collects clusters; {@link #build()} checks them together. */
@@ -322,6 +329,11 @@ public final class CodeClusters {
      *     both clusters, file and line), or clusters sharing a condition differ in meaning
      */
     public CodeClusters build() {
+      return build(null);
+    }
+
+    /** Builds with a version known to be that of these clusters, or null to compute it. */
+    private CodeClusters build(String knownVersion) {
       Map<String, CodeCluster> byCondition = new HashMap<>();
       for (CodeCluster c : byId.values()) {
         CodeCluster other = byCondition.putIfAbsent(c.condition(), c);
@@ -350,7 +362,7 @@ public final class CodeClusters {
           byCode.put(code, List.copyOf(more));
         }
       }
-      return new CodeClusters(new java.util.LinkedHashMap<>(byId), byCode);
+      return new CodeClusters(new java.util.LinkedHashMap<>(byId), byCode, knownVersion);
     }
   }
 
@@ -369,6 +381,36 @@ public final class CodeClusters {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + directory.resolve(name), e);
     }
+  }
+
+  /**
+   * The built-in set's version as recorded in {@value #VERSION_RECORD} beside the files, if the
+   * CRC-32 recorded with it is that of the files as read ({@code checksum}), else null (then the
+   * version is computed). Hashing every code for the version takes a fifth of loading the built-in
+   * set in a fresh JVM; CodeClustersTest fails when the record and the files disagree.
+   */
+  static String recordedVersion(long checksum) {
+    byte[] record = BuiltIn.resource(VERSION_RECORD);
+    if (record == null) {
+      return null;
+    }
+    String crc = null;
+    String version = null;
+    String text = new String(record, StandardCharsets.UTF_8);
+    for (int start = 0; start < text.length(); ) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end).strip();
+      start = end + 1;
+      if (line.startsWith("crc32=")) {
+        crc = line.substring(6);
+      } else if (line.startsWith("version=")) {
+        version = line.substring(8);
+      }
+    }
+    return version != null && Long.toHexString(checksum).equals(crc) ? version : null;
   }
 
   private static final class BuiltIn {

@@ -70,6 +70,33 @@ class CodeClusterReadTest {
   }
 
   @Test
+  void aCopyOfTheBuiltInFilesReadsAsTheBuiltInSetWithItsVersion() throws IOException {
+    byte[] manifest = resource(CodeClusters.MANIFEST);
+    Files.write(dir.resolve(CodeClusters.MANIFEST), manifest);
+    for (String line : new String(manifest, StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+      String file = line.split(",")[0];
+      Files.write(dir.resolve(file), resource(file));
+    }
+    Files.write(dir.resolve(CodeClusters.VERSION_RECORD), "crc32=0\nversion=20260630+000000000000\n".getBytes(StandardCharsets.UTF_8));
+    CodeClusters read = CodeClusters.read(dir);
+    CodeClusters builtIn = CodeClusters.builtIn();
+    assertEquals(builtIn.version(), read.version(), "computed from the clusters; a directory's version record is never read");
+    assertEquals(builtIn.codeCount(), read.codeCount());
+    for (CodeCluster c : builtIn.clusters()) {
+      CodeCluster r = read.cluster(c.id()).orElseThrow();
+      assertEquals(c.codes(), r.codes(), c.id());
+      assertEquals(List.copyOf(c.codes().keySet()), List.copyOf(r.codes().keySet()), c.id() + " in file order");
+      assertEquals(c.sourceRelease() + c.meaning() + c.condition(), r.sourceRelease() + r.meaning() + r.condition(), c.id());
+    }
+  }
+
+  private static byte[] resource(String file) throws IOException {
+    try (var in = CodeClusters.class.getResourceAsStream("clusters/" + file)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
   void aMalformedCodeNamesFileLineAndCluster() throws IOException {
     manifest("a.csv,A_COD,DEMENTIA,,src/a,1,");
     write("a.csv", "code,term\n52448006,Dementia\n5244800X,Typo\n");

@@ -9,9 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class CodeClustersTest {
@@ -165,6 +176,91 @@ class CodeClustersTest {
     assertThrows(CodeClusterException.class, () -> cluster("A", ClusterMeaning.CARER));
     assertThrows(CodeClusterException.class, () -> cluster("A B", ClusterMeaning.CARER, "123456"));
     assertThrows(CodeClusterException.class, () -> CodeCluster.builder().id("A").release("1").meaning(ClusterMeaning.CARER).code("123456", "t").build());
+  }
+
+  @Test
+  void theBuiltInVersionIsTheDocumentedDigestOfItsClusters() {
+    assertEquals(referenceVersion(BUILT_IN.clusters()), BUILT_IN.version());
+    // Decision records and scenario expectations carry it: it changes only when a cluster does.
+    assertEquals("20260630+c2963ddd3ff5", BUILT_IN.version());
+  }
+
+  /**
+   * Loading the built-in set reads its version from {@code clusters/code-clusters.version} instead
+   * of hashing every code, while the CRC-32 recorded there is that of the files; both lines must
+   * match the files and the version computed from them.
+   */
+  @Test
+  void theRecordedBuiltInVersionIsThatOfTheFiles() throws IOException {
+    byte[] manifest = resource(CodeClusters.MANIFEST);
+    CRC32 crc = new CRC32();
+    crc.update(manifest);
+    for (String line : new String(manifest, StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+      crc.update(resource(line.split(",")[0].strip()));
+    }
+    String computed = BUILT_IN.toBuilder().build().version(); // built in code: computed, never read from the record
+    String expected = "crc32=" + Long.toHexString(crc.getValue()) + "\nversion=" + computed;
+    String recorded = new String(resource(CodeClusters.VERSION_RECORD), StandardCharsets.UTF_8).lines()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(Collectors.joining("\n"));
+    assertEquals(expected, recorded, "clusters/" + CodeClusters.VERSION_RECORD + " is out of date; its last lines should read:\n" + expected);
+    assertEquals(computed, BUILT_IN.version());
+    assertEquals(computed, CodeClusters.recordedVersion(crc.getValue()));
+    assertEquals(null, CodeClusters.recordedVersion(crc.getValue() ^ 1), "files other than those recorded: computed instead");
+  }
+
+  /** Any set's version is the documented digest, whatever the order of its codes and the form of its releases. */
+  @Property(tries = 200)
+  void theVersionIsTheDocumentedDigest(@ForAll("clusterSets") List<CodeCluster> clusters) {
+    CodeClusters.Builder b = CodeClusters.builder();
+    clusters.forEach(b::replace);
+    CodeClusters set = b.build();
+    assertEquals(referenceVersion(set.clusters()), set.version());
+  }
+
+  @Provide
+  Arbitrary<List<CodeCluster>> clusterSets() {
+    Arbitrary<String> release = Arbitraries.oneOf(Arbitraries.of("20260630", "19991231", "20250101", "2026-11", "2026063", "202606301",
+        "21000101", "v13", "1"), Arbitraries.strings().numeric().ofLength(8));
+    Arbitrary<List<String>> codes = Arbitraries.longs().between(100_000L, 999_999_999_999_999_999L).map(String::valueOf)
+        .list().ofMinSize(1).ofMaxSize(12).uniqueElements();
+    Arbitrary<CodeCluster> cluster = Combinators.combine(Arbitraries.strings().withCharRange('A', 'F').ofMinLength(1).ofMaxLength(3),
+            release, Arbitraries.of(ClusterMeaning.DEMENTIA, ClusterMeaning.AUTISM, ClusterMeaning.CARER), codes,
+            Arbitraries.of(false, true))
+        .as((id, rel, meaning, cs, ownCondition) -> {
+          CodeCluster.Builder c = CodeCluster.builder().id(id).source("src/" + id.toLowerCase()).release(rel).meaning(meaning)
+              .condition(ownCondition ? id + "_CONDITION" : "");
+          cs.forEach(code -> c.code(code, "Term " + code));
+          return c.build();
+        });
+    return cluster.list().ofMinSize(1).ofMaxSize(5);
+  }
+
+  /** The version as documented, written plainly: the newest dated release, and SHA-256 of one line per cluster. */
+  private static String referenceVersion(List<CodeCluster> clusters) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+    String newest = null;
+    for (CodeCluster c : clusters) {
+      String[] codes = c.codes().keySet().toArray(new String[0]);
+      Arrays.sort(codes);
+      String line = c.id() + "|" + c.source() + "/" + c.release() + "|" + c.meaning() + "|" + c.condition()
+          + Arrays.stream(codes).map(code -> "|" + code).collect(Collectors.joining()) + "\n";
+      sha.update(line.getBytes(StandardCharsets.UTF_8));
+      if (c.release().matches("(19|20)[0-9]{6}") && (newest == null || c.release().compareTo(newest) > 0)) {
+        newest = c.release();
+      }
+    }
+    return (newest == null ? "undated" : newest) + "+" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+  }
+
+  private static byte[] resource(String file) throws IOException {
+    try (InputStream in = CodeClusters.class.getResourceAsStream("clusters/" + file)) {
+      return in.readAllBytes();
+    }
   }
 
   private static List<String> ids(List<CodeCluster> clusters) {
