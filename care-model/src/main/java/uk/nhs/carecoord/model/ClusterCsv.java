@@ -195,53 +195,58 @@ final class ClusterCsv {
     return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
   }
 
-  /** Splits one line into fields: commas outside double quotes separate; "" inside quotes is a quote. */
+  /**
+   * Splits one line into fields: commas outside double quotes separate; a field whose first
+   * non-blank character is a quote is quoted, "" inside quotes is a quote, and only white space may
+   * follow its closing quote. Fields are stripped. Whole runs are found with {@link String#indexOf}
+   * rather than a character at a time (see {@link #parse}).
+   */
   private static List<String> fields(String file, int line, String raw) {
-    if (raw.indexOf('"') < 0) { // most lines: no quoting, so split on commas
-      List<String> fields = new ArrayList<>(3);
-      int from = 0;
-      for (int comma = raw.indexOf(','); comma >= 0; comma = raw.indexOf(',', from)) {
-        fields.add(raw.substring(from, comma).strip());
-        from = comma + 1;
+    List<String> fields = new ArrayList<>(3);
+    int n = raw.length();
+    int i = 0; // the start of the current field
+    while (true) {
+      int first = i;
+      while (first < n && Character.isWhitespace(raw.charAt(first))) {
+        first++;
       }
-      fields.add(raw.substring(from).strip());
-      return fields;
-    }
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < raw.length() && raw.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
+      int end; // the comma after the field, or n
+      if (first < n && raw.charAt(first) == '"') {
+        StringBuilder quoted = new StringBuilder();
+        int from = first + 1;
+        while (true) {
+          int quote = raw.indexOf('"', from);
+          if (quote < 0) {
+            throw new CodeClusterException(file, line, List.of(), "a quoted field is not closed on its line");
           }
-        } else {
-          field.append(c);
+          quoted.append(raw, from, quote);
+          if (quote + 1 < n && raw.charAt(quote + 1) == '"') {
+            quoted.append('"');
+            from = quote + 2;
+          } else {
+            from = quote + 1;
+            break;
+          }
         }
-      } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
-        quoted = true;
-        wasQuoted = true;
-        field.setLength(0);
-      } else if (c == ',') {
-        fields.add(field.toString().strip());
-        field.setLength(0);
-        wasQuoted = false;
-      } else if (wasQuoted && !Character.isWhitespace(c)) {
-        throw new CodeClusterException(file, line, List.of(), "text after a closing quote at column " + (i + 1));
+        end = from;
+        while (end < n && raw.charAt(end) != ',') {
+          if (!Character.isWhitespace(raw.charAt(end))) {
+            throw new CodeClusterException(file, line, List.of(), "text after a closing quote at column " + (end + 1));
+          }
+          end++;
+        }
+        fields.add(quoted.toString().strip());
       } else {
-        field.append(c);
+        end = raw.indexOf(',', first);
+        if (end < 0) {
+          end = n;
+        }
+        fields.add(raw.substring(i, end).strip());
       }
+      if (end >= n) {
+        return fields;
+      }
+      i = end + 1;
     }
-    if (quoted) {
-      throw new CodeClusterException(file, line, List.of(), "a quoted field is not closed on its line");
-    }
-    fields.add(field.toString().strip());
-    return fields;
   }
 }

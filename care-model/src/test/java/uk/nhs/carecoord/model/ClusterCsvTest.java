@@ -65,6 +65,76 @@ class ClusterCsvTest {
     assertEquals(expected, table.rows().stream().map(r -> r.line() + ":" + r.fields()).toList());
   }
 
+  /**
+   * Any line, quoted or not, reads as the plain character-at-a-time reading of the rules below
+   * gives it, or fails with the same message: a field whose first non-blank character is a quote
+   * is quoted, "" inside quotes is a quote, only white space may follow the closing quote.
+   */
+  @Property(tries = 2000)
+  void quotedLinesReadAsTheRulesSay(@ForAll("quotedLine") String line) {
+    String header = "code,term,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t";
+    String expected;
+    try {
+      List<String> fields = referenceFields(line);
+      expected = line.isBlank() ? "[]" : fields.size() > 22 ? "too many" : "[2:" + fields + "]";
+    } catch (IllegalArgumentException e) {
+      expected = "t.csv:2: " + e.getMessage();
+    }
+    String actual;
+    try {
+      ClusterCsv.Table table = ClusterCsv.parse("t.csv", (header + "\n" + line).getBytes(StandardCharsets.UTF_8));
+      actual = table.rows().stream().map(r -> r.line() + ":" + r.fields()).toList().toString();
+    } catch (CodeClusterException e) {
+      actual = e.getMessage().contains("fields where the header has") ? "too many" : e.getMessage();
+    }
+    assertEquals(expected, actual, line);
+  }
+
+  @Provide
+  Arbitrary<String> quotedLine() {
+    return Arbitraries.strings().withChars("\"\"\"\",,, \t\u001Fabé\u2003").ofMaxLength(24);
+  }
+
+  /** The reading rules, a character at a time (the reader's first version, kept as the oracle). */
+  private static List<String> referenceFields(String raw) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean wasQuoted = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < raw.length() && raw.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
+        quoted = true;
+        wasQuoted = true;
+        field.setLength(0);
+      } else if (c == ',') {
+        fields.add(field.toString().strip());
+        field.setLength(0);
+        wasQuoted = false;
+      } else if (wasQuoted && !Character.isWhitespace(c)) {
+        throw new IllegalArgumentException("text after a closing quote at column " + (i + 1));
+      } else {
+        field.append(c);
+      }
+    }
+    if (quoted) {
+      throw new IllegalArgumentException("a quoted field is not closed on its line");
+    }
+    fields.add(field.toString().strip());
+    return fields;
+  }
+
   @Provide
   Arbitrary<String> unquotedText() {
     // ASCII white space of every kind Character.isWhitespace knows (and a few it does not), commas,
