@@ -41,17 +41,29 @@ final class ClusterCsv {
    * Parses a file's bytes, which must be UTF-8. Most lines of a published list are ASCII without
    * quotes; those are split and trimmed on the bytes in one pass, without decoding the file to a
    * string first: the built-in lists are loaded in a fresh JVM, before the JIT has compiled much,
-   * where every pass over the text counts. Any other line is decoded and read by {@link #fields}.
-   * Both give the same fields: for ASCII, a byte is white space exactly when
+   * where every pass over the text counts. Any other line is checked as UTF-8, decoded and read by
+   * {@link #fields}. Both give the same fields: for ASCII, a byte is white space exactly when
    * {@link Character#isWhitespace} says so.
    *
-   * @throws CodeClusterException if the bytes are not UTF-8 (line 0), or naming the line of a
-   *     malformed one
+   * @throws CodeClusterException if the bytes are not UTF-8 (line 0; this first, as if the whole
+   *     file had been decoded before reading it), or naming the line of a malformed one
    */
   static Table parse(String file, byte[] bytes) {
-    if (!isUtf8(bytes)) {
-      throw new CodeClusterException(file, 0, List.of(), "is not UTF-8 text");
+    try {
+      return read(file, bytes);
+    } catch (CodeClusterException e) {
+      if (!isUtf8(bytes, 0, bytes.length)) {
+        throw notUtf8(file);
+      }
+      throw e;
     }
+  }
+
+  private static CodeClusterException notUtf8(String file) {
+    return new CodeClusterException(file, 0, List.of(), "is not UTF-8 text");
+  }
+
+  private static Table read(String file, byte[] bytes) {
     int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
         ? 3 : 0; // a byte-order mark
     List<String> header = null;
@@ -62,7 +74,8 @@ final class ClusterCsv {
     while (start < n) {
       int end = start;
       int commaCount = 0;
-      boolean plain = true; // ASCII without quotes
+      boolean quoted = false;
+      boolean ascii = true;
       for (; end < n; end++) {
         byte b = bytes[end];
         if (b > ',') { // letters, digits and most punctuation: one comparison
@@ -76,8 +89,10 @@ final class ClusterCsv {
             commas = Arrays.copyOf(commas, 2 * commaCount);
           }
           commas[commaCount++] = end;
-        } else if (b == '"' || b < 0) {
-          plain = false;
+        } else if (b == '"') {
+          quoted = true;
+        } else if (b < 0) {
+          ascii = false;
         }
       }
       line++;
@@ -85,12 +100,15 @@ final class ClusterCsv {
       int from = start;
       start = end + 1;
       List<String> fields;
-      if (plain) {
+      if (ascii && !quoted) {
         fields = plainFields(bytes, from, stop, commas, commaCount);
         if (fields == null) {
           continue; // blank
         }
       } else {
+        if (!ascii && !isUtf8(bytes, from, stop)) {
+          throw notUtf8(file);
+        }
         String raw = new String(bytes, from, stop - from, StandardCharsets.UTF_8);
         if (raw.isBlank()) {
           continue;
@@ -118,12 +136,12 @@ final class ClusterCsv {
   }
 
   /**
-   * Whether the bytes are well-formed UTF-8 (the Unicode standard's table 3-7: no overlong forms,
+   * Whether {@code bytes[from, to)} are well-formed UTF-8 (the Unicode standard's table 3-7: no overlong forms,
    * surrogates or code points above U+10FFFF), as a strict {@code CharsetDecoder} would accept them.
    */
-  static boolean isUtf8(byte[] bytes) {
-    int n = bytes.length;
-    int i = 0;
+  static boolean isUtf8(byte[] bytes, int from, int to) {
+    int n = to;
+    int i = from;
     while (i < n) {
       int b = bytes[i];
       if (b >= 0) {

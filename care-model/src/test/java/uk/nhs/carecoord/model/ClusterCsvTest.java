@@ -27,13 +27,14 @@ class ClusterCsvTest {
   /** Any bytes are UTF-8 for the reader exactly when a strict decoder accepts them. */
   @Property(tries = 2000)
   void utf8IsWhatAStrictDecoderAccepts(@ForAll("nearlyUtf8") byte[] bytes) {
-    assertEquals(strictlyDecodes(bytes), ClusterCsv.isUtf8(bytes), () -> HexFormatted.of(bytes));
+    assertEquals(strictlyDecodes(bytes), ClusterCsv.isUtf8(bytes, 0, bytes.length), () -> HexFormatted.of(bytes));
   }
 
   @Test
   void utf8BoundariesOfTheStandardsTable() {
     for (String valid : List.of("", "a", "é", "€", "\uD7FF", "\uE000", "\uFFFD", "\uD800\uDC00", "\uDBFF\uDFFF", "\uFEFFcode")) {
-      assertTrue(ClusterCsv.isUtf8(valid.getBytes(StandardCharsets.UTF_8)), valid);
+      byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+      assertTrue(ClusterCsv.isUtf8(bytes, 0, bytes.length), valid);
     }
     for (int[] invalid : new int[][] {{0x80}, {0xBF}, {0xC0, 0x80}, {0xC1, 0xBF}, {0xC2}, {0xE0, 0x80, 0x80}, {0xE0, 0x9F, 0xBF},
         {0xED, 0xA0, 0x80}, {0xED, 0xBF, 0xBF}, {0xEF, 0xBF}, {0xF0, 0x80, 0x80, 0x80}, {0xF0, 0x8F, 0xBF, 0xBF},
@@ -42,9 +43,25 @@ class ClusterCsvTest {
       for (int i = 0; i < invalid.length; i++) {
         bytes[i] = (byte) invalid[i];
       }
-      assertFalse(ClusterCsv.isUtf8(bytes), Arrays.toString(invalid));
+      assertFalse(ClusterCsv.isUtf8(bytes, 0, bytes.length), Arrays.toString(invalid));
       assertFalse(strictlyDecodes(bytes), Arrays.toString(invalid));
     }
+  }
+
+  /** A file that is not UTF-8 is refused as such (line 0) before any line's fault, wherever the bad byte is. */
+  @Test
+  void notUtf8IsTheFirstFaultOfAFile() {
+    byte[] tooManyFieldsFirst = "code,term\n1,2,3\n52448006,D\u00e9mence\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] unclosedQuoteFirst = "code,term\n1,\"2\n52448006,D\u00e9mence\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] onlyBadByte = "code,term\n52448006,D\u00e9mence\n".getBytes(StandardCharsets.ISO_8859_1);
+    for (byte[] bytes : List.of(tooManyFieldsFirst, unclosedQuoteFirst, onlyBadByte)) {
+      CodeClusterException e = org.junit.jupiter.api.Assertions.assertThrows(CodeClusterException.class, () -> ClusterCsv.parse("a.csv", bytes));
+      assertEquals("a.csv: is not UTF-8 text", e.getMessage());
+      assertEquals(0, e.line());
+    }
+    CodeClusterException lineFault = org.junit.jupiter.api.Assertions.assertThrows(CodeClusterException.class,
+        () -> ClusterCsv.parse("a.csv", "code,term\n1,2,3\n52448006,D\u00e9mence\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(2, lineFault.line());
   }
 
   /** Any text without quotes reads as its lines split at commas, fields stripped, blank lines skipped, the first the header. */
