@@ -64,52 +64,23 @@ final class ClusterCsv {
   }
 
   private static Table read(String file, byte[] bytes) {
-    int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
-        ? 3 : 0; // a byte-order mark
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
-    int[] commas = new int[4];
     int line = 0;
-    int n = bytes.length;
-    while (start < n) {
-      int end = start;
-      int commaCount = 0;
-      boolean quoted = false;
-      boolean ascii = true;
-      for (; end < n; end++) {
-        byte b = bytes[end];
-        if (b > ',') { // letters, digits and most punctuation: one comparison
-          continue;
-        }
-        if (b == '\n') {
-          break;
-        }
-        if (b == ',') {
-          if (commaCount == commas.length) {
-            commas = Arrays.copyOf(commas, 2 * commaCount);
-          }
-          commas[commaCount++] = end;
-        } else if (b == '"') {
-          quoted = true;
-        } else if (b < 0) {
-          ascii = false;
-        }
-      }
+    LineScan scan = new LineScan(bytes);
+    while (scan.next()) {
       line++;
-      int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-      int from = start;
-      start = end + 1;
       List<String> fields;
-      if (ascii && !quoted) {
-        fields = plainFields(bytes, from, stop, commas, commaCount);
+      if (scan.ascii && !scan.quoted) {
+        fields = plainFields(bytes, scan.from, scan.stop, scan.commas, scan.commaCount);
         if (fields == null) {
           continue; // blank
         }
       } else {
-        if (!ascii && !isUtf8(bytes, from, stop)) {
+        if (!scan.ascii && !isUtf8(bytes, scan.from, scan.stop)) {
           throw notUtf8(file);
         }
-        String raw = new String(bytes, from, stop - from, StandardCharsets.UTF_8);
+        String raw = new String(bytes, scan.from, scan.stop - scan.from, StandardCharsets.UTF_8);
         if (raw.isBlank()) {
           continue;
         }
@@ -133,6 +104,67 @@ final class ClusterCsv {
       throw new CodeClusterException(file, 0, List.of(), "is empty: expected a header line such as 'code,term'");
     }
     return new Table(file, header, rows);
+  }
+
+  /**
+   * Finds the lines of a file's bytes one call at a time, noting where a line's commas are and
+   * whether it holds a quote or a non-ASCII byte. A method called once a line, not a loop over the
+   * whole file, so that the JIT compiles it after a hundred lines or so rather than leaving most of
+   * the file to the interpreter (it compiles a long-running loop only after tens of thousands of
+   * turns).
+   */
+  private static final class LineScan {
+    private final byte[] bytes;
+    private int next;
+    /** The current line: {@code bytes[from, stop)}, without its line end. */
+    int from;
+    int stop;
+    int[] commas = new int[4];
+    int commaCount;
+    boolean quoted;
+    boolean ascii;
+
+    LineScan(byte[] bytes) {
+      this.bytes = bytes;
+      boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+      this.next = bom ? 3 : 0;
+    }
+
+    /** Moves to the next line; false at the end of the file. */
+    boolean next() {
+      int n = bytes.length;
+      int start = next;
+      if (start >= n) {
+        return false;
+      }
+      int end = start;
+      commaCount = 0;
+      quoted = false;
+      ascii = true;
+      for (; end < n; end++) {
+        byte b = bytes[end];
+        if (b > ',') { // letters, digits and most punctuation: one comparison
+          continue;
+        }
+        if (b == '\n') {
+          break;
+        }
+        if (b == ',') {
+          if (commaCount == commas.length) {
+            commas = Arrays.copyOf(commas, 2 * commaCount);
+          }
+          commas[commaCount++] = end;
+        } else if (b == '"') {
+          quoted = true;
+        } else if (b < 0) {
+          ascii = false;
+        }
+      }
+      from = start;
+      stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+      next = end + 1;
+      return true;
+    }
   }
 
   /**

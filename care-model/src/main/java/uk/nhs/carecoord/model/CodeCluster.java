@@ -31,8 +31,10 @@ public final class CodeCluster {
   private final String file;
   /** The line of each code in {@link #file}, in the order of {@link #codes}; empty when not read from one. */
   private final int[] lines;
+  /** The keys of {@link #codes}, in their order, for loops that would otherwise go through its views. */
+  private final String[] order;
 
-  private CodeCluster(Builder b, Map<String, String> codes, int[] lines) {
+  private CodeCluster(Builder b, Map<String, String> codes) {
     this.id = b.id;
     this.source = b.source;
     this.release = b.release;
@@ -40,7 +42,8 @@ public final class CodeCluster {
     this.condition = b.condition == null ? b.id : b.condition;
     this.codes = Collections.unmodifiableMap(codes);
     this.file = b.file;
-    this.lines = lines;
+    this.lines = Arrays.copyOf(b.lines, b.count);
+    this.order = Arrays.copyOf(b.order, b.count);
   }
 
   /** The cluster's id, e.g. {@code DM_COD}. */
@@ -93,7 +96,12 @@ public final class CodeCluster {
 
   /** The 1-based line of a code in its file; 0 when not read from a file. */
   int lineOf(String snomedCode) {
-    return Builder.lineOf(codes, lines, lines.length, snomedCode);
+    return Builder.lineOf(order, lines, order.length, snomedCode);
+  }
+
+  /** Its codes in their order (the array itself: not to be changed). */
+  String[] codesInOrder() {
+    return order;
   }
 
   @Override
@@ -120,7 +128,7 @@ public final class CodeCluster {
       into.code(row.field(code), term < 0 ? "" : row.field(term), row.line());
     }
     into.check();
-    return new CodeCluster(into, into.codes, Arrays.copyOf(into.lines, into.count));
+    return new CodeCluster(into, into.codes);
   }
 
   /** 6 to 18 digits, not starting with 0 (checked for every code loaded: no regular expression). */
@@ -154,6 +162,8 @@ public final class CodeCluster {
     private String file;
     /** The line of each code in {@link #file}, in insertion order (0: added in code). */
     private int[] lines = new int[16];
+    /** The codes, in insertion order. */
+    private String[] order = new String[16];
     private int count;
 
     private Builder() {}
@@ -207,14 +217,16 @@ public final class CodeCluster {
             "malformed SNOMED CT code '" + code + "': expected 6 to 18 digits, not starting with 0");
       }
       if (codes.containsKey(code)) {
-        int first = lineOf(codes, lines, count, code);
+        int first = lineOf(order, lines, count, code);
         throw new CodeClusterException(file, line, self(),
             "code " + code + " appears twice" + (first > 0 ? " (first on line " + first + ")" : ""));
       }
       codes.put(code, Objects.requireNonNull(term, "term").strip());
       if (count == lines.length) {
         lines = Arrays.copyOf(lines, count * 2);
+        order = Arrays.copyOf(order, count * 2);
       }
+      order[count] = code;
       lines[count++] = line;
       return this;
     }
@@ -223,17 +235,12 @@ public final class CodeCluster {
       return id == null ? List.of() : List.of(id);
     }
 
-    /** The line of a code, looked up by its position in {@code codes} (only for error messages). */
-    static int lineOf(Map<String, String> codes, int[] lines, int count, String code) {
-      int i = 0;
-      for (String c : codes.keySet()) {
-        if (i >= count) {
-          break;
-        }
-        if (c.equals(code)) {
+    /** The line of a code, looked up by its position in {@code order} (only for error messages). */
+    static int lineOf(String[] order, int[] lines, int count, String code) {
+      for (int i = 0; i < count; i++) {
+        if (order[i].equals(code)) {
           return lines[i];
         }
-        i++;
       }
       return 0;
     }
@@ -245,7 +252,7 @@ public final class CodeCluster {
      */
     public CodeCluster build() {
       check();
-      return new CodeCluster(this, new LinkedHashMap<>(codes), Arrays.copyOf(lines, count));
+      return new CodeCluster(this, new LinkedHashMap<>(codes));
     }
 
     private void check() {

@@ -180,8 +180,9 @@ public final class CodeClusters {
     for (CodeCluster c : clusters) {
       s.append(c.id()).append('|').append(c.source()).append('/').append(c.release())
           .append('|').append(c.meaning().name()).append('|').append(c.condition());
-      String[] codes = c.codes().keySet().toArray(new String[0]);
+      String[] codes = c.codesInOrder();
       if (!isSorted(codes)) { // published lists are in code order already
+        codes = codes.clone();
         Arrays.sort(codes);
       }
       for (String code : codes) {
@@ -344,25 +345,34 @@ public final class CodeClusters {
       }
       Map<String, List<CodeCluster>> byCode = new HashMap<>(16_384);
       for (CodeCluster c : byId.values()) { // id order, so each code's list is in id order
-        for (String code : c.codes().keySet()) {
-          List<CodeCluster> of = byCode.putIfAbsent(code, List.of(c));
-          if (of == null) {
-            continue;
-          }
-          for (CodeCluster earlier : of) {
-            if (earlier.meaning().contradicts(c.meaning())) {
-              throw new CodeClusterException(c.file().orElse(null), c.lineOf(code), List.of(earlier.id(), c.id()),
-                  "code " + code + " is " + c.meaning() + " here but " + earlier.meaning() + " in " + earlier.id()
-                      + earlier.file().map(f -> " (" + f + (earlier.lineOf(code) > 0 ? ":" + earlier.lineOf(code) : "") + ")").orElse(""));
-            }
-          }
-          List<CodeCluster> more = new ArrayList<>(of.size() + 1);
-          more.addAll(of);
-          more.add(c);
-          byCode.put(code, List.copyOf(more));
+        for (String code : c.codesInOrder()) {
+          index(byCode, code, c);
         }
       }
       return new CodeClusters(new java.util.LinkedHashMap<>(byId), byCode, knownVersion);
+    }
+
+    /**
+     * Adds a code of a cluster to the index, refusing a meaning that contradicts one it already
+     * has. A method of its own so that the JIT compiles it after a few hundred of the 8,000
+     * built-in codes (a loop in a method called once would run interpreted to the end).
+     */
+    private static void index(Map<String, List<CodeCluster>> byCode, String code, CodeCluster c) {
+      List<CodeCluster> of = byCode.putIfAbsent(code, List.of(c));
+      if (of == null) {
+        return;
+      }
+      for (CodeCluster earlier : of) {
+        if (earlier.meaning().contradicts(c.meaning())) {
+          throw new CodeClusterException(c.file().orElse(null), c.lineOf(code), List.of(earlier.id(), c.id()),
+              "code " + code + " is " + c.meaning() + " here but " + earlier.meaning() + " in " + earlier.id()
+                  + earlier.file().map(f -> " (" + f + (earlier.lineOf(code) > 0 ? ":" + earlier.lineOf(code) : "") + ")").orElse(""));
+        }
+      }
+      List<CodeCluster> more = new ArrayList<>(of.size() + 1);
+      more.addAll(of);
+      more.add(c);
+      byCode.put(code, List.copyOf(more));
     }
   }
 
