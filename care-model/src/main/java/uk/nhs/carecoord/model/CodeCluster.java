@@ -29,7 +29,7 @@ public final class CodeCluster {
   private final String condition;
   private final Map<String, String> codes;
   private final String file;
-  /** The line of each code in {@link #file}, in the order of {@link #codes}; empty when not read from one. */
+  /** The line of each code in {@link #file}, in the order of {@link #codes} (0 for a code not read from a file). */
   private final int[] lines;
   /** The keys of {@link #codes}, in their order, for loops that would otherwise go through its views. */
   private final String[] order;
@@ -63,7 +63,7 @@ public final class CodeCluster {
 
   /** Source and release together, e.g. {@code nhsd-primary-care-domain-refsets/dm_cod/20260630}. */
   public String sourceRelease() {
-    return source.concat("/").concat(release); // not '+': its first use links a call site, slow in a fresh JVM
+    return source + "/" + release;
   }
 
   /** What its codes mean to the rules. */

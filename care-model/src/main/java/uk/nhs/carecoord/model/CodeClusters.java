@@ -162,7 +162,7 @@ public final class CodeClusters {
   /**
    * SHA-256 of one line per cluster, {@code id|source/release|MEANING|condition|code|code...} with
    * its codes sorted, as UTF-8. Written without regular expressions or string '+' (each is slow on
-   * its first use in a fresh JVM, where the built-in set is loaded).
+   * its first use in a fresh JVM).
    */
   private static String versionOf(List<CodeCluster> clusters) {
     MessageDigest sha;
@@ -228,7 +228,7 @@ public final class CodeClusters {
       throw new CodeClusterException(MANIFEST, 0, List.of(), "manifest not found: it names each CSV file's cluster, meaning, source and release");
     }
     ClusterCsv.Table manifest = ClusterCsv.parse(MANIFEST, manifestBytes);
-    CRC32 checksum = new CRC32();
+    CRC32 checksum = new CRC32(); // of every file read, to find the built-in set's recorded version
     checksum.update(manifestBytes);
     int fileCol = manifest.requireColumn("file");
     int idCol = manifest.requireColumn("cluster");
@@ -431,8 +431,8 @@ public final class CodeClusters {
     /**
      * A built-in file's bytes, or null if there is none. Opened by a URL relative to the
      * manifest's rather than by {@code getResourceAsStream}, which would first search every module
-     * of the platform class loaders for each name (half the cost of reading the files, in a fresh
-     * JVM), and read at its known length in one call.
+     * of the platform class loaders for each name (about half the cost of reading the files, in a
+     * fresh JVM), and read at its known length in one call.
      */
     static byte[] resource(String name) {
       if (ROOT != null) {
