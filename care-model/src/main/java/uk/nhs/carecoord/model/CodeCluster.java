@@ -125,7 +125,7 @@ public final class CodeCluster {
     int term = table.column("term");
     into.file = file;
     for (ClusterCsv.Row row : table.rows()) {
-      into.code(row.field(code), term < 0 ? "" : row.field(term), row.line());
+      into.add(row.field(code), term < 0 ? "" : row.field(term), row.line()); // fields come stripped
     }
     into.check();
     return new CodeCluster(into, into.codes);
@@ -201,7 +201,7 @@ public final class CodeCluster {
 
     /** Adds a code with its term. */
     public Builder code(String snomedCode, String term) {
-      return code(snomedCode, term, 0);
+      return add(Objects.requireNonNull(snomedCode, "snomedCode").strip(), Objects.requireNonNull(term, "term").strip(), 0);
     }
 
     /** Adds codes with their terms. */
@@ -210,18 +210,17 @@ public final class CodeCluster {
       return this;
     }
 
-    private Builder code(String snomedCode, String term, int line) {
-      String code = Objects.requireNonNull(snomedCode, "snomedCode").strip();
+    /** Adds a stripped code and term (as {@link ClusterCsv} gives them) read from a line of {@link #file}, or 0. */
+    private Builder add(String code, String term, int line) {
       if (!isSnomedId(code)) {
         throw new CodeClusterException(file, line, self(),
             "malformed SNOMED CT code '" + code + "': expected 6 to 18 digits, not starting with 0");
       }
-      if (codes.containsKey(code)) {
+      if (codes.putIfAbsent(code, term) != null) {
         int first = lineOf(order, lines, count, code);
         throw new CodeClusterException(file, line, self(),
             "code " + code + " appears twice" + (first > 0 ? " (first on line " + first + ")" : ""));
       }
-      codes.put(code, Objects.requireNonNull(term, "term").strip());
       if (count == lines.length) {
         lines = Arrays.copyOf(lines, count * 2);
         order = Arrays.copyOf(order, count * 2);
