@@ -345,8 +345,9 @@ public final class CodeClusters {
       }
       Map<String, List<CodeCluster>> byCode = new HashMap<>(16_384);
       for (CodeCluster c : byId.values()) { // id order, so each code's list is in id order
+        List<CodeCluster> justThis = List.of(c); // shared by its codes in no other cluster
         for (String code : c.codesInOrder()) {
-          index(byCode, code, c);
+          index(byCode, code, c, justThis);
         }
       }
       return new CodeClusters(new java.util.LinkedHashMap<>(byId), byCode, knownVersion);
@@ -357,8 +358,8 @@ public final class CodeClusters {
      * has. A method of its own so that the JIT compiles it after a few hundred of the 8,000
      * built-in codes (a loop in a method called once would run interpreted to the end).
      */
-    private static void index(Map<String, List<CodeCluster>> byCode, String code, CodeCluster c) {
-      List<CodeCluster> of = byCode.putIfAbsent(code, List.of(c));
+    private static void index(Map<String, List<CodeCluster>> byCode, String code, CodeCluster c, List<CodeCluster> justC) {
+      List<CodeCluster> of = byCode.putIfAbsent(code, justC);
       if (of == null) {
         return;
       }
