@@ -262,30 +262,32 @@ final class ClusterCsv {
       }
       int end; // the comma after the field, or n
       if (first < n && raw.charAt(first) == '"') {
-        StringBuilder quoted = new StringBuilder();
+        StringBuilder unescaped = null; // only for a field with "" in it
         int from = first + 1;
+        int quote;
         while (true) {
-          int quote = raw.indexOf('"', from);
+          quote = raw.indexOf('"', from);
           if (quote < 0) {
             throw new CodeClusterException(file, line, List.of(), "a quoted field is not closed on its line");
           }
-          quoted.append(raw, from, quote);
-          if (quote + 1 < n && raw.charAt(quote + 1) == '"') {
-            quoted.append('"');
-            from = quote + 2;
-          } else {
-            from = quote + 1;
+          if (quote + 1 >= n || raw.charAt(quote + 1) != '"') {
             break;
           }
+          if (unescaped == null) {
+            unescaped = new StringBuilder();
+          }
+          unescaped.append(raw, from, quote + 1); // up to and with one of the two quotes
+          from = quote + 2;
         }
-        end = from;
+        String quoted = unescaped == null ? raw.substring(from, quote) : unescaped.append(raw, from, quote).toString();
+        end = quote + 1;
         while (end < n && raw.charAt(end) != ',') {
           if (!Character.isWhitespace(raw.charAt(end))) {
             throw new CodeClusterException(file, line, List.of(), "text after a closing quote at column " + (end + 1));
           }
           end++;
         }
-        fields.add(quoted.toString().strip());
+        fields.add(quoted.strip());
       } else {
         end = raw.indexOf(',', first);
         if (end < 0) {
