@@ -109,9 +109,7 @@ public final class Engine {
         case COHORT -> b.addCohorts(f);
         case OBLIGATION -> b.addObligations(f);
         case RECOMMENDATION -> {
-          Optional<CollectedOutcomes.Suppression> held = run.outcomes.suppressions().stream()
-              .filter(s -> s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint()))
-              .findFirst();
+          Optional<CollectedOutcomes.Suppression> held = heldBack(f, run.outcomes.suppressions());
           if (held.isPresent()) {
             b.addSuppressed(ImmutableFinding.copyOf(f)
                 .withDecisions(withSuppression(f, held.get(), run.assembler))
@@ -252,6 +250,16 @@ public final class Engine {
         .unrecognised(unrecognised)
         .decision(record.build())
         .build();
+  }
+
+  /** The acknowledgement holding this recommendation back, if any (most evaluations have none). */
+  private static Optional<CollectedOutcomes.Suppression> heldBack(Finding f, List<CollectedOutcomes.Suppression> suppressions) {
+    for (CollectedOutcomes.Suppression s : suppressions) {
+      if (s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint())) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<DecisionRecord> withSuppression(Finding f, CollectedOutcomes.Suppression s, FindingAssembler assembler) {
