@@ -61,6 +61,8 @@ public final class Engine {
   private final List<RuleSource> sources;
   private final CodeClusters clusters;
   private final FactAssembler facts;
+  /** Coding parts of records with every entry recognised: most records, and alike but for the count. */
+  private final AllRecognised allRecognised = new AllRecognised();
 
   private Engine(RuleBase rules, OutputCatalogue outputs, List<RuleSource> sources, CodeClusters clusters) {
     this.rules = rules;
@@ -107,9 +109,7 @@ public final class Engine {
         case COHORT -> b.addCohorts(f);
         case OBLIGATION -> b.addObligations(f);
         case RECOMMENDATION -> {
-          Optional<CollectedOutcomes.Suppression> held = run.outcomes.suppressions().stream()
-              .filter(s -> s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint()))
-              .findFirst();
+          Optional<CollectedOutcomes.Suppression> held = heldBack(f, run.outcomes.suppressions());
           if (held.isPresent()) {
             b.addSuppressed(ImmutableFinding.copyOf(f)
                 .withDecisions(withSuppression(f, held.get(), run.assembler))
@@ -217,6 +217,13 @@ public final class Engine {
   /** The coding part: which coded entries no cluster recognised, with its own decision record. */
   private CodingCoverage coding(PatientCase c, List<CodedEntry> unrecognised, LocalDate asOf) {
     int entries = c.patient().codedEntries().size() + c.patient().conditions().size();
+    if (unrecognised.isEmpty()) {
+      return allRecognised.get(asOf, entries);
+    }
+    return codingCoverage(entries, unrecognised, asOf);
+  }
+
+  private CodingCoverage codingCoverage(int entries, List<CodedEntry> unrecognised, LocalDate asOf) {
     int recognised = entries - unrecognised.size();
     String version = clusters.version();
     ImmutableDecisionRecord.Builder record = ImmutableDecisionRecord.builder()
@@ -245,6 +252,16 @@ public final class Engine {
         .build();
   }
 
+  /** The acknowledgement holding this recommendation back, if any (most evaluations have none). */
+  private static Optional<CollectedOutcomes.Suppression> heldBack(Finding f, List<CollectedOutcomes.Suppression> suppressions) {
+    for (CollectedOutcomes.Suppression s : suppressions) {
+      if (s.code().equals(f.code()) && f.factsFingerprint().equals(s.fingerprint())) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static List<DecisionRecord> withSuppression(Finding f, CollectedOutcomes.Suppression s, FindingAssembler assembler) {
     List<DecisionRecord> records = new ArrayList<>(f.decisions());
     records.add(assembler.record(s.record()));
@@ -264,4 +281,34 @@ public final class Engine {
   }
 
   private record Run(CollectedOutcomes outcomes, FindingAssembler assembler, List<Finding> findings) {}
+
+  /**
+   * The coding part of an evaluation whose every coded entry is in a cluster, by entry count, for
+   * the latest reference date asked: it says nothing of the person but the count, so one
+   * immutable value serves every such evaluation (most of them), saving a decision record each.
+   */
+  private final class AllRecognised {
+    private static final int CACHED_COUNTS = 32;
+    private volatile ByDate latest = new ByDate(LocalDate.MIN, new CodingCoverage[0]);
+
+    private record ByDate(LocalDate asOf, CodingCoverage[] byCount) {}
+
+    CodingCoverage get(LocalDate asOf, int entries) {
+      if (entries >= CACHED_COUNTS) {
+        return codingCoverage(entries, List.of(), asOf);
+      }
+      ByDate cached = latest;
+      if (!cached.asOf().equals(asOf)) {
+        cached = new ByDate(asOf, new CodingCoverage[CACHED_COUNTS]);
+        latest = cached;
+      }
+      CodingCoverage coverage = cached.byCount()[entries];
+      if (coverage == null) {
+        // Racing threads may both build it: equal values, either may be kept.
+        coverage = codingCoverage(entries, List.of(), asOf);
+        cached.byCount()[entries] = coverage;
+      }
+      return coverage;
+    }
+  }
 }

@@ -209,7 +209,7 @@ final class RuleBase {
     }
     boolean cleared = false;
     try {
-      run(reused.kieSession, facts, context, outcomes);
+      run(reused, facts, context, outcomes);
       cleared = clear(reused.kieSession);
     } finally {
       if (!cleared || ++reused.evaluations >= EVALUATIONS_PER_SESSION || !idle.offer(reused)) {
@@ -250,6 +250,9 @@ final class RuleBase {
   private static final class ReusedSession {
     final KieSession kieSession;
     int evaluations;
+    /** The thresholds and reference date last set as globals (thresholds by identity: the global is that object). */
+    Thresholds thresholds;
+    LocalDate asOf;
 
     ReusedSession(KieSession kieSession) {
       this.kieSession = kieSession;
@@ -276,6 +279,24 @@ final class RuleBase {
     setGlobal(kieSession, OUT, outcomes);
     setGlobal(kieSession, THRESHOLDS, context.getThresholds());
     setGlobal(kieSession, AS_OF, context.getAsOf());
+    insertAndFire(kieSession, facts);
+  }
+
+  /** As {@link #run(KieSession, List, Context, CollectedOutcomes)}, setting only the globals that changed since the session's last evaluation. */
+  private void run(ReusedSession reused, List<Object> facts, Context context, CollectedOutcomes outcomes) {
+    setGlobal(reused.kieSession, OUT, outcomes);
+    if (reused.thresholds != context.getThresholds()) {
+      setGlobal(reused.kieSession, THRESHOLDS, context.getThresholds());
+      reused.thresholds = context.getThresholds();
+    }
+    if (!context.getAsOf().equals(reused.asOf)) {
+      setGlobal(reused.kieSession, AS_OF, context.getAsOf());
+      reused.asOf = context.getAsOf();
+    }
+    insertAndFire(reused.kieSession, facts);
+  }
+
+  private static void insertAndFire(KieSession kieSession, List<Object> facts) {
     for (Object fact : facts) {
       kieSession.insert(fact);
     }

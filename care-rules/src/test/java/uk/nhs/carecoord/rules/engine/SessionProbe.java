@@ -1,12 +1,26 @@
 package uk.nhs.carecoord.rules.engine;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.drools.core.common.BaseNode;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.LeftTupleSink;
+import org.drools.core.reteoo.LeftTupleSource;
+import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.ObjectSource;
 import org.kie.api.runtime.KieSession;
 import uk.nhs.carecoord.model.CodeClusters;
 import uk.nhs.carecoord.model.PatientCase;
 import uk.nhs.carecoord.model.Pcn;
 import uk.nhs.carecoord.rules.CareRules;
+import uk.nhs.carecoord.rules.RuleSource;
 import uk.nhs.carecoord.rules.authoring.Thresholds;
 
 /**
@@ -23,11 +37,48 @@ public final class SessionProbe {
 
   /** The built-in rules (precompiled, as {@code CareRules} loads them) as of this date. */
   public SessionProbe(LocalDate asOf) {
+    this(asOf, RuleBase.compile(Engine.builtInSources()));
+  }
+
+  /** These rule sources, compiled from their DRL now, never precompiled: to compare phrasings of rules. */
+  public SessionProbe(LocalDate asOf, List<RuleSource> sources) {
+    this(asOf, RuleBase.compile(sources, false));
+  }
+
+  private SessionProbe(LocalDate asOf, RuleBase ruleBase) {
     CodeClusters codeList = CodeClusters.builtIn();
-    this.ruleBase = RuleBase.compile(Engine.builtInSources());
+    this.ruleBase = ruleBase;
     this.resetting = ruleBase.resettingSessions();
     this.assembler = new FactAssembler(codeList);
     this.context = new Context(asOf, Thresholds.defaults(), codeList.version());
+  }
+
+  /**
+   * The rule network's nodes by kind ({@code AccumulateNode}, {@code ExistsNode}, {@code JoinNode}…):
+   * conditions written alike in several rules share their nodes, so fewer nodes means less work.
+   */
+  public Map<String, Integer> networkNodes() {
+    Map<String, Integer> counts = new TreeMap<>();
+    Set<BaseNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<BaseNode> next = new ArrayDeque<>(((InternalRuleBase) ruleBase.kieBase()).getRete().getObjectTypeNodes());
+    while (!next.isEmpty()) {
+      BaseNode node = next.poll();
+      if (!seen.add(node)) {
+        continue;
+      }
+      counts.merge(node.getClass().getSimpleName(), 1, Integer::sum);
+      if (node instanceof ObjectSource source) {
+        for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
+          next.add((BaseNode) sink);
+        }
+      }
+      if (node instanceof LeftTupleSource source) {
+        for (LeftTupleSink sink : source.getSinkPropagator().getSinks()) {
+          next.add((BaseNode) sink);
+        }
+      }
+    }
+    return counts;
   }
 
   /** The facts one evaluation inserts. */
