@@ -307,7 +307,7 @@ public final class CareJson {
       return "a date (YYYY-MM-DD)";
     }
     if (type.isEnum()) {
-      return "one of " + Arrays.toString(type.getEnumConstants());
+      return "one of " + jsonNames(type);
     }
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "a whole number";
@@ -325,6 +325,15 @@ public final class CareJson {
       return "an array";
     }
     return "an object";
+  }
+
+  /** An enum's values as JSON spells them (its {@code @JsonProperty} or {@code @JsonValue} names), not their Java names. */
+  private static String jsonNames(Class<?> enumType) {
+    List<String> names = new ArrayList<>();
+    for (Object constant : enumType.getEnumConstants()) {
+      names.add(mapper().convertValue(constant, String.class));
+    }
+    return String.join(", ", names);
   }
 
   private static JsonProcessingException innermost(JsonProcessingException e) {

@@ -100,10 +100,10 @@ class StrictJsonTest {
 
   @ParameterizedTest
   @CsvSource({
-    "\"mode\":\"HOME_VISIT\", \"mode\":\"CARRIER_PIGEON\", contacts[0].mode, '[FACE_TO_FACE, HOME_VISIT, TELEPHONE, VIDEO, MESSAGE]'",
-    "\"mode\":\"HOME_VISIT\", \"mode\":1, contacts[0].mode, '[FACE_TO_FACE, HOME_VISIT, TELEPHONE, VIDEO, MESSAGE]'",
+    "\"mode\":\"HOME_VISIT\", \"mode\":\"CARRIER_PIGEON\", contacts[0].mode, 'one of FACE_TO_FACE, HOME_VISIT, TELEPHONE, VIDEO, MESSAGE'",
+    "\"mode\":\"HOME_VISIT\", \"mode\":1, contacts[0].mode, 'one of FACE_TO_FACE, HOME_VISIT, TELEPHONE, VIDEO, MESSAGE'",
     "\"sex\":\"female\", \"sex\":\"F\", patient.sex, 'female, male, other, unknown'",
-    "\"mode\":\"HOME_VISIT\", \"mode\":\"HOME_VISIT  \", contacts[0].mode, '[FACE_TO_FACE, HOME_VISIT, TELEPHONE, VIDEO, MESSAGE]'",
+    "\"mode\":\"HOME_VISIT\", \"mode\":\"HOME_VISIT  \", contacts[0].mode, 'one of FACE_TO_FACE, HOME_VISIT, TELEPHONE, VIDEO, MESSAGE'",
     "\"sex\":\"female\", \"sex\":\" female\", patient.sex, 'female, male, other, unknown'",
     "\"lifecycleStatus\":\"active\", \"lifecycleStatus\":\"paused\", plan.versions[0].content.goals[0].lifecycleStatus, 'proposed, planned'"
   })
